@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the release widget into www/pkg and prints what a reader downloads (raw and gzip).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+python3 tools/geo/build_map.py --check
+wasm-pack build --release --target web --no-typescript --no-pack --out-dir www/pkg
+rm -f www/pkg/.gitignore
+
+size() { # file label
+  local raw gz
+  raw=$(wc -c <"$1"); gz=$(gzip -9 -c "$1" | wc -c)
+  printf '  %-28s %8d bytes raw %8d bytes gzip\n' "$2" "$raw" "$gz"
+}
+echo "sizes:"
+size www/pkg/vats_pilot_bg.wasm "wasm"
+size www/pkg/vats_pilot.js "JS glue"
+for f in www/widget.css www/vats-pilot.js; do
+  [ -f "$f" ] && size "$f" "$(basename "$f")"
+done

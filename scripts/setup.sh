@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what the build (and, with --test, the test suite) needs, skipping what is present.
+# Works on a fresh Debian machine that has only rustup and cargo. Nothing is downloaded from
+# GitHub: every tool comes from crates.io, Debian or the npm registry.
+#   scripts/setup.sh          build tools: wasm32 target, wasm-pack, wasm-bindgen-cli
+#   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR, geckodriver, e2e npm deps
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_PACK_VERSION=0.15.1
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
+  say "installing wasm-pack $WASM_PACK_VERSION from crates.io (about 5 minutes)"
+  cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock, or wasm-pack
+# tries to fetch one from GitHub.
+[ -f Cargo.lock ] || cargo generate-lockfile
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  say "installing wasm-bindgen-cli $WB_VERSION from crates.io (about 5 minutes)"
+  cargo install --locked wasm-bindgen-cli --version "$WB_VERSION" \
+    || cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# Never Debian's binaryen: its wasm-opt silently breaks the output. wasm-opt is disabled in
+# Cargo.toml ([package.metadata.wasm-pack.profile.*]) and `strip = true` is used instead.
+
+if [ "$want_test" = 1 ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    say "installing geckodriver from crates.io (about 3 minutes)"
+    cargo install --locked geckodriver
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "installing end-to-end test dependencies (npm ci)"
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+say "tools ready"
