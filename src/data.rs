@@ -1,0 +1,61 @@
+//! The dataset embedded at compile time from `data/pilot.json`.
+
+use std::sync::OnceLock;
+
+use crate::model::Dataset;
+use crate::validate::{validate, Problem};
+
+/// The dataset's JSON text as shipped in the binary.
+pub const EMBEDDED_JSON: &str = include_str!("../data/pilot.json");
+
+/// Why a dataset could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The text is not JSON of the dataset's shape; the message names line and column.
+    Parse(String),
+    /// The data parsed but broke one or more rules.
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Parse(m) => write!(f, "dataset is not valid JSON of the expected shape: {m}"),
+            LoadError::Invalid(problems) => {
+                write!(f, "dataset has {} problem(s): ", problems.len())?;
+                for (i, p) in problems.iter().take(5).enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                if problems.len() > 5 {
+                    write!(f, "; and {} more", problems.len() - 5)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Parses and validates a dataset; nothing is accepted with problems.
+pub fn load(json: &str) -> Result<Dataset, LoadError> {
+    let ds: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+    let problems = validate(&ds);
+    if problems.is_empty() {
+        Ok(ds)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// The embedded dataset, parsed once. It is immutable; widget state never lives here.
+pub fn embedded() -> &'static Dataset {
+    static CELL: OnceLock<Dataset> = OnceLock::new();
+    CELL.get_or_init(|| match load(EMBEDDED_JSON) {
+        Ok(ds) => ds,
+        // The native test suite proves the embedded data loads, so this cannot ship broken;
+        // an empty-but-valid fallback keeps a wasm module alive rather than aborting.
+        Err(_) => Dataset::empty(),
+    })
+}

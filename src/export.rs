@@ -1,0 +1,97 @@
+//! "Get the data": the current filtered list as CSV or JSON, with its sources.
+
+use serde::Serialize;
+
+use crate::model::{Dataset, Enterprise, Source};
+
+/// CSV header; both languages are columns so one file serves every reader.
+pub const CSV_HEADER: [&str; 18] = [
+    "id",
+    "status",
+    "identified",
+    "name_en",
+    "name_zh",
+    "legal_name",
+    "parent_en",
+    "parent_zh",
+    "parent_country",
+    "zone",
+    "services",
+    "batch",
+    "approval_date",
+    "confidence",
+    "note_en",
+    "note_zh",
+    "source_ids",
+    "source_urls",
+];
+
+/// Quotes a CSV field when needed (RFC 4180). A leading `=`, `+`, `-` or `@` is prefixed with
+/// an apostrophe so spreadsheets do not run it as a formula.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn row(ds: &Dataset, e: &Enterprise) -> Vec<String> {
+    let urls: Vec<&str> =
+        e.source_ids.iter().filter_map(|id| ds.source(id)).map(|s| s.url.as_str()).collect();
+    vec![
+        e.id.clone(),
+        e.status.id().to_string(),
+        e.identified.to_string(),
+        e.name_en.clone().unwrap_or_default(),
+        e.name_zh.clone().unwrap_or_default(),
+        e.legal_name.to_string(),
+        e.parent.as_ref().map(|p| p.en.clone()).unwrap_or_default(),
+        e.parent.as_ref().map(|p| p.zh.clone()).unwrap_or_default(),
+        e.parent_country.clone().unwrap_or_default(),
+        e.zone.clone().unwrap_or_default(),
+        e.services.as_ref().map(|s| s.join(" ")).unwrap_or_default(),
+        e.batch.map(|b| b.to_string()).unwrap_or_default(),
+        e.approval_date.clone().unwrap_or_default(),
+        e.confidence.id().to_string(),
+        e.note.as_ref().map(|n| n.en.clone()).unwrap_or_default(),
+        e.note.as_ref().map(|n| n.zh.clone()).unwrap_or_default(),
+        e.source_ids.join(" "),
+        urls.join(" "),
+    ]
+}
+
+/// The enterprises with these ids (in the given order) as CSV with CRLF line ends.
+/// Empty fields mean "unknown / not published".
+pub fn csv(ds: &Dataset, ids: &[String]) -> String {
+    let mut out = CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for e in ids.iter().filter_map(|id| ds.enterprise(id)) {
+        let fields: Vec<String> = row(ds, e).iter().map(|f| csv_field(f)).collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonExport<'a> {
+    dataset_version: &'a str,
+    as_of: &'a str,
+    enterprises: Vec<&'a Enterprise>,
+    sources: Vec<&'a Source>,
+}
+
+/// The enterprises with these ids, plus every source they cite, as pretty JSON.
+pub fn json(ds: &Dataset, ids: &[String]) -> String {
+    let enterprises: Vec<&Enterprise> = ids.iter().filter_map(|id| ds.enterprise(id)).collect();
+    let sources: Vec<&Source> = ds
+        .sources
+        .iter()
+        .filter(|s| enterprises.iter().any(|e| e.source_ids.contains(&s.id)))
+        .collect();
+    let doc = JsonExport { dataset_version: &ds.version, as_of: &ds.as_of, enterprises, sources };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}

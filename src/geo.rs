@@ -1,0 +1,95 @@
+//! Map geometry types. The data itself is generated ahead of time by `tools/geo/build_map.py`
+//! from Natural Earth (public domain) into `geo_data.rs`, so the browser downloads compact SVG
+//! path strings and never GeoJSON.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeClass {
+    /// A pilot zone drawn as its own polygon (Beijing, Shanghai, Hainan).
+    Zone,
+    /// Another mainland province-level unit (muted).
+    Province,
+    /// Land outside the checker's scope (Hong Kong, Macao, Taiwan): no labels.
+    Outside,
+    /// A neighbouring country (faint).
+    Neighbour,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub id: &'static str,
+    pub class: ShapeClass,
+    pub zone: Option<&'static str>,
+    pub name_en: &'static str,
+    pub name_zh: &'static str,
+    pub d: &'static str,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Marker {
+    pub id: &'static str,
+    pub x: f32,
+    pub y: f32,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+/// Affine step applied after the Albers projection: `x = scale * ax + dx`, `y = dy - scale * ay`.
+#[derive(Clone, Copy, Debug)]
+pub struct Affine {
+    pub scale: f64,
+    pub dx: f64,
+    pub dy: f64,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct MapView {
+    pub view_box: [f32; 4],
+    pub shapes: &'static [Shape],
+    pub markers: &'static [Marker],
+    pub affine: Affine,
+}
+
+impl MapView {
+    pub fn view_box_attr(&self) -> String {
+        let [x, y, w, h] = self.view_box;
+        format!("{x} {y} {w} {h}")
+    }
+    pub fn marker(&self, id: &str) -> Option<&Marker> {
+        self.markers.iter().find(|m| m.id == id)
+    }
+}
+
+/// The CSS transform `(tx, ty, scale)` that zooms a view by `scale` towards `(x, y)`, keeping
+/// the view filled (no empty band at an edge).
+pub fn zoom_to(view: &MapView, x: f32, y: f32, scale: f32) -> (f32, f32, f32) {
+    let [vx, vy, w, h] = view.view_box;
+    let s = scale.max(1.0);
+    let clamp = |t: f32, origin: f32, size: f32| {
+        // After scaling about the origin, the view spans [origin*s + t, (origin+size)*s + t];
+        // keep it covering [origin, origin+size].
+        let max = origin - origin * s;
+        let min = origin + size - (origin + size) * s;
+        t.clamp(min, max)
+    };
+    let tx = clamp(vx + w / 2.0 - s * x, vx, w);
+    let ty = clamp(vy + h / 2.0 - s * y, vy, h);
+    (tx, ty, s)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::geo_data::MAIN;
+
+    #[test]
+    fn zoom_keeps_the_view_covered_and_centres_when_it_can() {
+        let (tx, ty, s) = zoom_to(&MAIN, 500.0, 447.0, 2.0);
+        assert_eq!(s, 2.0);
+        assert!((tx - (500.0 - 1000.0)).abs() < 0.01 && (ty - (447.0 - 894.0)).abs() < 0.01);
+        // A point in a corner cannot be centred without showing empty space: clamped.
+        let (tx, ty, _) = zoom_to(&MAIN, 0.0, 0.0, 2.0);
+        assert_eq!((tx, ty), (0.0, 0.0));
+        let (tx, ty, _) = zoom_to(&MAIN, 1000.0, 894.0, 2.0);
+        assert!((tx + 1000.0).abs() < 0.01 && (ty + 894.0).abs() < 0.01);
+    }
+}

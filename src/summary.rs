@@ -1,0 +1,79 @@
+//! Numbers derived from the data for headlines, zone cards and the unidentified group.
+//! Nothing here is hard-coded: every count comes from records and figures.
+
+use crate::model::{Dataset, Enterprise, Figure, Status};
+
+/// The figure id that states how many firms the first batch approved.
+pub const FIRST_BATCH_FIGURE: &str = "first-batch-approved";
+/// The figure id of the latest reported cumulative total.
+pub const LATEST_TOTAL_FIGURE: &str = "cumulative-approved-2026";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    /// Approvals in the first batch, as the figure states (falls back to the record count).
+    pub first_batch_total: usize,
+    /// Date of the first batch.
+    pub first_batch_date: Option<String>,
+    /// Approved first-batch records with a public name.
+    pub identified: usize,
+    /// Approved first-batch records without one.
+    pub unidentified: usize,
+    /// Unidentified approvals per zone id (only zones with at least one), in zone order.
+    pub unidentified_by_zone: Vec<(String, usize)>,
+    /// A later cumulative figure, if the data has one.
+    pub later_total: Option<Figure>,
+}
+
+fn first_batch(e: &Enterprise) -> bool {
+    e.status == Status::Approved && e.batch == Some(1)
+}
+
+pub fn headline(ds: &Dataset) -> Headline {
+    let batch: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| first_batch(e)).collect();
+    let figure = ds.figure(FIRST_BATCH_FIGURE);
+    let identified = batch.iter().filter(|e| e.identified).count();
+    let unidentified: Vec<&&Enterprise> = batch.iter().filter(|e| !e.identified).collect();
+    Headline {
+        first_batch_total: figure.and_then(|f| f.value).map(|v| v as usize).unwrap_or(batch.len()),
+        first_batch_date: figure.and_then(|f| f.as_of.clone()),
+        identified,
+        unidentified: unidentified.len(),
+        unidentified_by_zone: unidentified_by_zone(ds, unidentified.iter().map(|e| **e)),
+        later_total: ds.figure(LATEST_TOTAL_FIGURE).cloned(),
+    }
+}
+
+/// Counts unidentified records per zone, in the dataset's zone order.
+pub fn unidentified_by_zone<'a>(ds: &Dataset, list: impl Iterator<Item = &'a Enterprise>) -> Vec<(String, usize)> {
+    let list: Vec<&Enterprise> = list.filter(|e| !e.identified).collect();
+    ds.zones
+        .iter()
+        .map(|z| (z.id.clone(), list.iter().filter(|e| e.zone.as_deref() == Some(z.id.as_str())).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ZoneSummary {
+    /// Approved records known to be in the zone.
+    pub approved: usize,
+    pub unidentified: usize,
+    /// Reported applicants in the zone (not approvals).
+    pub applicants: usize,
+}
+
+pub fn zone_summary(ds: &Dataset, zone: &str) -> ZoneSummary {
+    let mut s = ZoneSummary::default();
+    for e in ds.enterprises.iter().filter(|e| e.zone.as_deref() == Some(zone)) {
+        match e.status {
+            Status::Approved => {
+                s.approved += 1;
+                if !e.identified {
+                    s.unidentified += 1;
+                }
+            }
+            Status::ReportedApplicant => s.applicants += 1,
+        }
+    }
+    s
+}
