@@ -1,0 +1,67 @@
+//! Small browser helpers: URL hash, history, downloads, focus. Every call tolerates a missing
+//! window or element (as in some embeds) and does nothing rather than failing.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Writes `hash` to the address bar: a new history entry (`push`) or in place.
+pub fn write_hash(hash: &str, push: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let loc = w.location();
+    let base = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    let url = if hash.is_empty() { base } else { format!("{base}{hash}") };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Offers `content` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_attribute("hidden", "")?;
+    // The link is remembered on the body for the length of the click so tests can read it.
+    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoke later: some browsers read the blob after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
+}
+
+/// Focuses the element with `id` inside the same root (document or shadow root) as `near`.
+pub fn focus_in_root(near: &web_sys::Element, selector: &str) {
+    let root = near.get_root_node();
+    let found = if let Some(sr) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        sr.query_selector(selector).ok().flatten()
+    } else if let Some(doc) = root.dyn_ref::<web_sys::Document>() {
+        doc.query_selector(selector).ok().flatten()
+    } else {
+        None
+    };
+    if let Some(el) = found {
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+            let _ = s.focus();
+        }
+    }
+}

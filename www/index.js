@@ -1,0 +1,13 @@
+// Standalone page: mounts one widget that keeps its state in the URL hash.
+import init, { mount } from './pkg/vats_pilot.js';
+
+const app = document.getElementById('app');
+try {
+  await init();
+  const params = new URLSearchParams(location.search);
+  app.replaceChildren();
+  mount(app, { hashPrefix: '', lang: params.get('lang') ?? undefined, view: params.get('view') ?? undefined });
+  app.setAttribute('data-ready', '');
+} catch (e) {
+  app.textContent = `The guide could not start: ${e && e.message ? e.message : e}`;
+}
