@@ -113,6 +113,7 @@ pub const EN: Strings = Strings {
     start_again: "Start again",
     compare_heading: "{service} across the pilot areas",
     compare_place: "Place",
+    compare_verdict: "Verdict",
     compare_max: "Max. foreign equity",
     compare_programme: "Rule",
     national_rules: "national rules",

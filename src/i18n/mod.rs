@@ -227,6 +227,7 @@ pub struct Strings {
     pub start_again: &'static str,
     pub compare_heading: &'static str,
     pub compare_place: &'static str,
+    pub compare_verdict: &'static str,
     pub compare_max: &'static str,
     pub compare_programme: &'static str,
     pub national_rules: &'static str,

@@ -113,6 +113,7 @@ pub const ZH: Strings = Strings {
     start_again: "重新开始",
     compare_heading: "{service}在各试点地区的情况",
     compare_place: "地点",
+    compare_verdict: "结论",
     compare_max: "外资持股上限",
     compare_programme: "规则",
     national_rules: "全国性规定",

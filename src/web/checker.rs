@@ -7,18 +7,18 @@ use super::list::{confidence_label, source_links};
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, headline, place_group, verdict_word, Assessment, PlaceGroup, Query};
 use crate::filter::normalise;
-use crate::i18n::{fill, pct, Lang};
+use crate::i18n::{fill, pct, Lang, Strings};
+use crate::model::Service;
 use crate::state::Answers;
 
 fn programme_name(ctx: Ctx, id: Option<&str>, lang: Lang) -> String {
-    match id {
-        Some("national") | None => lang.strings().national_rules.to_string(),
-        Some(p) => ctx.ds.programme(p).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| p.to_string()),
+    match id.and_then(|p| ctx.ds.programme(p)).filter(|p| p.id != "national") {
+        Some(p) => p.name.get(lang).to_string(),
+        None => lang.strings().national_rules.to_string(),
     }
 }
 
-fn yes_no(lang: Lang, v: Option<bool>) -> &'static str {
-    let s = lang.strings();
+fn yes_no(s: &Strings, v: Option<bool>) -> &'static str {
     match v {
         Some(true) => s.answer_yes,
         Some(false) => s.answer_no,
@@ -26,135 +26,118 @@ fn yes_no(lang: Lang, v: Option<bool>) -> &'static str {
     }
 }
 
-fn place_select(ctx: Ctx) -> impl IntoView {
-    let c = ctx;
-    let c_opts = ctx;
+fn service_matches(sv: &Service, needle: &str) -> bool {
+    needle.is_empty()
+        || [sv.id.as_str(), &sv.name.en, &sv.name.zh, &sv.description.en, &sv.description.zh]
+            .iter()
+            .any(|t| normalise(t).contains(needle))
+}
+
+fn place_select(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
     let id = ctx.id("place");
-    let options = move || {
-        let lang = c_opts.lang.get();
-        let s = lang.strings();
-        let current = c_opts.state.with(|st| st.answers.place.clone());
-        let group = |g: PlaceGroup, label: &'static str| {
-            let items = c_opts
-                .ds
-                .places
-                .iter()
-                .filter(|p| place_group(&c_opts.ds, p) == g)
-                .map(|p| {
-                    let sel = current.as_deref() == Some(p.id.as_str());
-                    view! { <option value=p.id.clone() selected=sel>{p.name.get(lang).to_string()}</option> }
-                })
-                .collect_view();
-            view! { <optgroup label=label>{items}</optgroup> }
-        };
-        view! {
-            <option value="" selected=current.is_none()>{s.choose}</option>
-            {group(PlaceGroup::Pilot, s.place_group_pilot)}
-            {group(PlaceGroup::OtherProgramme, s.place_group_other)}
-            {group(PlaceGroup::Elsewhere, s.place_group_elsewhere)}
-        }
-    };
-    let c_lbl = ctx;
+    let groups = [
+        (PlaceGroup::Pilot, s.place_group_pilot),
+        (PlaceGroup::OtherProgramme, s.place_group_other),
+        (PlaceGroup::Elsewhere, s.place_group_elsewhere),
+    ]
+    .into_iter()
+    .map(|(g, label)| {
+        let items = ctx
+            .ds
+            .places
+            .iter()
+            .filter(|p| place_group(ctx.ds, p) == g)
+            .map(|p| {
+                let pid: &'static str = &p.id;
+                let sel = move || ctx.state.with(|s| s.answers.place.as_deref() == Some(pid));
+                view! { <option value=pid selected=sel>{p.name.get(lang)}</option> }
+            })
+            .collect_view();
+        view! { <optgroup label=label>{items}</optgroup> }
+    })
+    .collect_view();
     view! {
         <div class="vp-q">
-            <label for=id.clone()>{move || c_lbl.s().q_place}</label>
+            <label for=id.clone()>{s.q_place}</label>
             <select
                 id=id
                 data-q="place"
+                prop:value=move || ctx.state.with(|s| s.answers.place.clone().unwrap_or_default())
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    c.state.update(|s| s.answers.place = if v.is_empty() { None } else { Some(v) });
+                    ctx.state.update(|s| s.answers.place = (!v.is_empty()).then_some(v));
                 }
             >
-                {options}
+                <option value="">{s.choose}</option>
+                {groups}
             </select>
         </div>
     }
 }
 
-fn service_select(ctx: Ctx) -> impl IntoView {
+fn service_select(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
     let needle = RwSignal::new(String::new());
-    let c = ctx;
-    let c_opts = ctx;
     let id = ctx.id("service");
-    let filter_id = ctx.id("service-filter");
     let help_id = ctx.id("service-help");
     let options = move || {
-        let lang = c_opts.lang.get();
-        let s = lang.strings();
-        let current = c_opts.state.with(|st| st.answers.service.clone());
+        let current = ctx.state.with(|st| st.answers.service.clone());
         let n = normalise(&needle.get());
-        let matches = |sv: &crate::model::Service| {
-            n.is_empty()
-                || [sv.id.as_str(), &sv.name.en, &sv.name.zh, &sv.description.en, &sv.description.zh]
-                    .iter()
-                    .any(|t| normalise(t).contains(&n))
-                || current.as_deref() == Some(sv.id.as_str())
-        };
-        let groups = c_opts
+        let groups = ctx
             .ds
             .service_families
             .iter()
             .filter_map(|f| {
-                let items: Vec<_> = c_opts.ds.services.iter().filter(|sv| sv.family == f.id && matches(sv)).collect();
-                if items.is_empty() {
-                    return None;
-                }
-                let opts = items
-                    .into_iter()
-                    .map(|sv| {
-                        let sel = current.as_deref() == Some(sv.id.as_str());
-                        view! { <option value=sv.id.clone() selected=sel>{format!("{} — {}", sv.code, sv.name.get(lang))}</option> }
-                    })
-                    .collect_view();
-                Some(view! { <optgroup label=f.name.get(lang).to_string()>{opts}</optgroup> })
+                let items: Vec<&Service> = ctx
+                    .ds
+                    .services
+                    .iter()
+                    .filter(|sv| sv.family == f.id && (service_matches(sv, &n) || current.as_deref() == Some(sv.id.as_str())))
+                    .collect();
+                (!items.is_empty()).then(|| {
+                    let opts = items
+                        .into_iter()
+                        .map(|sv| {
+                            let sel = current.as_deref() == Some(sv.id.as_str());
+                            view! { <option value=sv.id.as_str() selected=sel>{format!("{} — {}", sv.code, sv.name.get(lang))}</option> }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=f.name.get(lang)>{opts}</optgroup> }
+                })
             })
             .collect_view();
-        view! {
-            <option value="" selected=current.is_none()>{s.choose}</option>
-            {groups}
-        }
+        view! { <option value="" selected=current.is_none()>{s.choose}</option> {groups} }
     };
-    let c_help = ctx;
     let help = move || {
-        let lang = c_help.lang.get();
-        let sid = c_help.state.with(|s| s.answers.service.clone())?;
-        let sv = c_help.ds.service(&sid)?;
-        Some(sv.description.get(lang).to_string())
+        let sid = ctx.state.with(|s| s.answers.service.clone())?;
+        Some(ctx.ds.service(&sid)?.description.get(lang))
     };
-    let c_empty = ctx;
-    let empty = move || {
+    let none_match = move || {
         let n = normalise(&needle.get());
-        let none = !n.is_empty()
-            && !c_empty.ds.services.iter().any(|sv| {
-                [sv.id.as_str(), &sv.name.en, &sv.name.zh, &sv.description.en, &sv.description.zh]
-                    .iter()
-                    .any(|t| normalise(t).contains(&n))
-            });
-        none.then(|| view! { <p class="vp-help" role="status">{c_empty.s().no_service_match}</p> })
+        (!ctx.ds.services.iter().any(|sv| service_matches(sv, &n)))
+            .then(|| view! { <p class="vp-help" role="status">{s.no_service_match}</p> })
     };
-    let c_lbl = ctx;
-    let c_flbl = ctx;
     view! {
         <div class="vp-q">
-            <label for=id.clone()>{move || c_lbl.s().q_service}</label>
+            <label for=id.clone()>{s.q_service}</label>
             <input
-                id=filter_id
+                id=ctx.id("service-filter")
                 class="vp-service-filter"
                 type="search"
                 autocomplete="off"
-                aria-label=move || c_flbl.s().q_service_filter
-                placeholder=move || c_flbl.s().q_service_filter
+                aria-label=s.q_service_filter
+                placeholder=s.q_service_filter
                 on:input=move |ev| needle.set(event_target_value(&ev))
             />
-            {empty}
+            {none_match}
             <select
                 id=id
                 data-q="service"
                 aria-describedby=help_id.clone()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    c.state.update(|s| s.answers.service = if v.is_empty() { None } else { Some(v) });
+                    ctx.state.update(|s| s.answers.service = (!v.is_empty()).then_some(v));
                 }
             >
                 {options}
@@ -164,41 +147,30 @@ fn service_select(ctx: Ctx) -> impl IntoView {
     }
 }
 
-fn equity_input(ctx: Ctx) -> impl IntoView {
+fn equity_input(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
     let error = RwSignal::new(false);
     let id = ctx.id("equity");
-    let c_num = ctx;
-    let c_range = ctx;
-    let value = {
-        let c = ctx;
-        move || c.state.with(|s| s.answers.equity.map(pct).unwrap_or_default())
-    };
-    let value2 = value.clone();
-    let set = move |c: Ctx, raw: String| {
-        let raw = raw.trim().replace(['%', '%'], "");
+    let err_id = ctx.id("equity-err");
+    let value = move || ctx.state.with(|s| s.answers.equity.map(pct).unwrap_or_default());
+    let set = move |raw: String| {
+        let raw = raw.trim().trim_end_matches(['%', '%']).trim().to_string();
         if raw.is_empty() {
             error.set(false);
-            c.state.update(|s| s.answers.equity = None);
-            return;
+            return ctx.state.update(|s| s.answers.equity = None);
         }
         match raw.parse::<f64>() {
             Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => {
                 error.set(false);
-                c.state.update(|s| s.answers.equity = Some(v));
+                ctx.state.update(|s| s.answers.equity = Some(v));
             }
             // Keep the last valid answer and say what is wrong.
             _ => error.set(true),
         }
     };
-    let set2 = set;
-    let c_lbl = ctx;
-    let c_ph = ctx;
-    let c_sl = ctx;
-    let c_err = ctx;
-    let err_id = ctx.id("equity-err");
     view! {
         <div class="vp-q">
-            <label for=id.clone()>{move || c_lbl.s().q_equity}</label>
+            <label for=id.clone()>{s.q_equity}</label>
             <div class="vp-equity">
                 <input
                     id=id
@@ -208,47 +180,40 @@ fn equity_input(ctx: Ctx) -> impl IntoView {
                     min="0"
                     max="100"
                     step="1"
-                    placeholder=move || c_ph.s().equity_placeholder
+                    placeholder=s.equity_placeholder
                     aria-invalid=move || error.get().to_string()
                     aria-describedby=err_id.clone()
                     prop:value=value
-                    on:input=move |ev| set(c_num, event_target_value(&ev))
+                    on:input=move |ev| set(event_target_value(&ev))
                 />
                 <input
                     type="range"
                     min="0"
                     max="100"
                     step="1"
-                    aria-label=move || c_sl.s().equity_slider
-                    prop:value=move || { let v = value2(); if v.is_empty() { "100".to_string() } else { v } }
-                    on:input=move |ev| set2(c_range, event_target_value(&ev))
+                    aria-label=s.equity_slider
+                    prop:value=move || { let v = value(); if v.is_empty() { "100".to_string() } else { v } }
+                    on:input=move |ev| set(event_target_value(&ev))
                 />
             </div>
-            <p class="vp-error" id=err_id role="alert">{move || error.get().then(|| c_err.s().equity_error)}</p>
+            <p class="vp-error" id=err_id role="alert">{move || error.get().then_some(s.equity_error)}</p>
         </div>
     }
 }
 
 fn yes_no_question(
     ctx: Ctx,
+    lang: Lang,
     key: &'static str,
-    legend: fn(&crate::i18n::Strings) -> &'static str,
+    legend: &'static str,
     get: fn(&Answers) -> Option<bool>,
     set: fn(&mut Answers, Option<bool>),
 ) -> impl IntoView {
-    let c_leg = ctx;
+    let s = lang.strings();
     let name = ctx.id(key);
-    let radios = [Some(true), Some(false), None]
+    let radios = [(Some(true), "yes"), (Some(false), "no"), (None, "unsure")]
         .into_iter()
-        .map(|v| {
-            let c = ctx;
-            let c2 = ctx;
-            let c3 = ctx;
-            let value = match v {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "unsure",
-            };
+        .map(|(v, value)| {
             let id = format!("{name}-{value}");
             view! {
                 <label class="vp-radio" for=id.clone()>
@@ -258,30 +223,30 @@ fn yes_no_question(
                         name=name.clone()
                         value=value
                         data-q=key
-                        prop:checked=move || c.state.with(|s| get(&s.answers) == v)
-                        on:change=move |_| c2.state.update(|s| set(&mut s.answers, v))
+                        prop:checked=move || ctx.state.with(|s| get(&s.answers) == v)
+                        on:change=move |_| ctx.state.update(|s| set(&mut s.answers, v))
                     />
-                    {move || yes_no(c3.lang.get(), v)}
+                    {yes_no(s, v)}
                 </label>
             }
         })
         .collect_view();
     view! {
-        <fieldset class="vp-q vp-fieldset" id=ctx.id(&format!("{key}-set"))>
-            <legend>{move || legend(c_leg.s())}</legend>
+        <fieldset class="vp-q vp-fieldset">
+            <legend>{legend}</legend>
             {radios}
         </fieldset>
     }
 }
 
-fn result_view(ctx: Ctx, q: &Query, a: &Assessment, lang: Lang) -> impl IntoView {
+fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
     let s = lang.strings();
     let max = a.max_foreign_equity_pct.map(|m| format!("{m}%")).unwrap_or_else(|| s.unknown.to_string());
     let conditions = a
         .conditions
         .iter()
         .map(|c| {
-            let answered = c.answered.map(|b| format!(" ({}: {})", s.your_answers, yes_no(lang, Some(b))));
+            let answered = c.answered.map(|b| format!(" ({}: {})", s.your_answers, yes_no(s, Some(b))));
             view! {
                 <li>
                     {c.text(lang).to_string()}
@@ -289,7 +254,7 @@ fn result_view(ctx: Ctx, q: &Query, a: &Assessment, lang: Lang) -> impl IntoView
                     " "
                     <span class="vp-muted">"("{confidence_label(lang, c.confidence)}")"</span>
                     " "
-                    <span class="vp-sources">{source_links(ctx, &c.source_ids)}</span>
+                    <span class="vp-sources">{source_links(ctx, lang, &c.source_ids)}</span>
                 </li>
             }
         })
@@ -297,19 +262,9 @@ fn result_view(ctx: Ctx, q: &Query, a: &Assessment, lang: Lang) -> impl IntoView
     let reasons = a
         .reasons
         .iter()
-        .map(|r| {
-            view! {
-                <li>
-                    {r.text(lang).to_string()}
-                    " "
-                    <span class="vp-sources">{source_links(ctx, &r.source_ids)}</span>
-                </li>
-            }
-        })
+        .map(|r| view! { <li>{r.text(lang).to_string()}" " <span class="vp-sources">{source_links(ctx, lang, &r.source_ids)}</span></li> })
         .collect_view();
     let has_conditions = !a.conditions.is_empty();
-    let version = fill(s.dataset_version, &[("version", &ctx.ds.version), ("date", &ctx.ds.as_of)]);
-    let _ = q;
     view! {
         <dl class="vp-dl vp-result-facts">
             <dt>{s.max_equity}</dt>
@@ -325,96 +280,84 @@ fn result_view(ctx: Ctx, q: &Query, a: &Assessment, lang: Lang) -> impl IntoView
         })}
         <h4 class="vp-h4">{s.reasons_heading}</h4>
         <ol class="vp-reasons">{reasons}</ol>
-        <p class="vp-muted">{version}</p>
+        <p class="vp-muted">{fill(s.dataset_version, &[("version", &ctx.ds.version), ("date", &ctx.ds.as_of)])}</p>
         <p class="vp-disclaimer">{s.disclaimer}</p>
     }
 }
 
-fn answers_view(ctx: Ctx) -> impl IntoView {
-    let c = ctx;
-    move || {
-        let lang = c.lang.get();
-        let s = lang.strings();
-        let a = c.state.with(|st| st.answers.clone());
-        let place = a.place.as_deref().and_then(|p| c.ds.place(p)).map(|p| p.name.get(lang).to_string());
-        let service = a.service.as_deref().and_then(|x| c.ds.service(x)).map(|x| format!("{} — {}", x.code, x.name.get(lang)));
-        let rows = [
-            (s.q_place, place.unwrap_or_else(|| s.not_answered.to_string()), c.id("place")),
-            (s.q_service, service.unwrap_or_else(|| s.not_answered.to_string()), c.id("service")),
-            (s.q_equity, a.equity.map(|v| format!("{}%", pct(v))).unwrap_or_else(|| s.not_answered.to_string()), c.id("equity")),
-            (s.q_registered, yes_no(lang, a.registered).to_string(), c.id("reg-yes")),
-            (s.q_facilities, yes_no(lang, a.facilities).to_string(), c.id("fac-yes")),
-        ]
-        .into_iter()
-        .map(|(q, answer, target)| {
-            let aria = fill(s.change_aria, &[("question", q)]);
-            view! {
-                <div class="vp-answer">
-                    <dt>{q}</dt>
-                    <dd>{answer}</dd>
-                    <dd>
-                        <button
-                            type="button"
-                            class="vp-btn vp-btn-link"
-                            aria-label=aria
-                            on:click=move |ev| {
-                                let el: web_sys::Element = event_target(&ev);
-                                dom::focus_in_root(&el, &format!("#{target}"));
-                            }
-                        >
-                            {s.change}
-                        </button>
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
-        let c2 = c;
+fn answers_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let row = move |question: &'static str, target: String, answer: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
-            <h4 class="vp-h4">{s.your_answers}</h4>
-            <dl class="vp-answers">{rows}</dl>
-            <button
-                type="button"
-                class="vp-btn vp-btn-secondary"
-                data-action="start-again"
-                on:click=move |_| c2.state.update(|st| st.answers = Answers::default())
-            >
-                {s.start_again}
-            </button>
+            <div class="vp-answer">
+                <dt>{question}</dt>
+                <dd>{answer}</dd>
+                <dd>
+                    <button
+                        type="button"
+                        class="vp-btn vp-btn-link"
+                        aria-label=fill(s.change_aria, &[("question", question)])
+                        on:click=move |ev| {
+                            let el: web_sys::Element = event_target(&ev);
+                            dom::focus_by_id(&el.get_root_node(), &target);
+                        }
+                    >
+                        {s.change}
+                    </button>
+                </dd>
+            </div>
         }
+    };
+    let answers = move || ctx.state.with(|st| st.answers.clone());
+    view! {
+        <h4 class="vp-h4">{s.your_answers}</h4>
+        <dl class="vp-answers">
+            {row(s.q_place, ctx.id("place"), Box::new(move || {
+                answers().place.and_then(|p| ctx.ds.place(&p)).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| s.not_answered.into())
+            }))}
+            {row(s.q_service, ctx.id("service"), Box::new(move || {
+                answers().service.and_then(|x| ctx.ds.service(&x)).map(|x| format!("{} — {}", x.code, x.name.get(lang))).unwrap_or_else(|| s.not_answered.into())
+            }))}
+            {row(s.q_equity, ctx.id("equity"), Box::new(move || {
+                answers().equity.map(|v| format!("{}%", pct(v))).unwrap_or_else(|| s.not_answered.into())
+            }))}
+            {row(s.q_registered, ctx.id("reg-yes"), Box::new(move || yes_no(s, answers().registered).into()))}
+            {row(s.q_facilities, ctx.id("fac-yes"), Box::new(move || yes_no(s, answers().facilities).into()))}
+        </dl>
+        <button
+            type="button"
+            class="vp-btn vp-btn-secondary"
+            data-action="start-again"
+            on:click=move |ev| {
+                ctx.state.update(|st| st.answers = Answers::default());
+                let el: web_sys::Element = event_target(&ev);
+                dom::focus_by_id(&el.get_root_node(), &ctx.id("place"));
+            }
+        >
+            {s.start_again}
+        </button>
     }
 }
 
-fn compare_view(ctx: Ctx) -> impl IntoView {
-    let c = ctx;
+fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
     move || {
-        let lang = c.lang.get();
-        let s = lang.strings();
-        let q = c.state.with(|st| {
-            let service = st.answers.service.clone()?;
-            Some(Query {
-                place: String::new(),
-                service,
-                foreign_equity_pct: st.answers.equity,
-                registered_in_place: None,
-                facilities_in_place: None,
-            })
-        })?;
-        let rows = compare(&c.ds, &q).ok()?;
-        let current = c.state.with(|st| st.answers.place.clone());
-        let service_name = c.ds.service(&q.service).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+        let (service, equity, current) =
+            ctx.state.with(|st| (st.answers.service.clone(), st.answers.equity, st.answers.place.clone()));
+        let q = Query { foreign_equity_pct: equity, ..Query::new("", &service?) };
+        let rows = compare(ctx.ds, &q).ok()?;
+        let service_name = ctx.ds.service(&q.service).map(|x| x.name.get(lang)).unwrap_or_default();
         let body = rows
             .into_iter()
             .map(|row| {
-                let name = c.ds.place(&row.place).map(|p| p.name.get(lang).to_string()).unwrap_or_default();
-                let here = current.as_deref() == Some(row.place.as_str());
-                let max = row.assessment.max_foreign_equity_pct.map(|m| format!("{m}%")).unwrap_or_else(|| s.unknown.to_string());
+                let a = &row.assessment;
+                let max = a.max_foreign_equity_pct.map(|m| format!("{m}%")).unwrap_or_else(|| s.unknown.to_string());
                 view! {
-                    <tr class:vp-current=here data-place=row.place.clone() data-verdict=row.assessment.verdict.id()>
-                        <th scope="row">{name}</th>
-                        <td>{verdict_word(row.assessment.verdict, lang)}</td>
+                    <tr class:vp-current=current.as_deref() == Some(row.place.as_str()) data-place=row.place.clone() data-verdict=a.verdict.id()>
+                        <th scope="row">{ctx.ds.place(&row.place).map(|p| p.name.get(lang)).unwrap_or_default()}</th>
+                        <td>{verdict_word(a.verdict, lang)}</td>
                         <td>{max}</td>
-                        <td>{programme_name(c, row.assessment.programme.as_deref(), lang)}</td>
+                        <td>{programme_name(ctx, a.programme.as_deref(), lang)}</td>
                     </tr>
                 }
             })
@@ -422,11 +365,11 @@ fn compare_view(ctx: Ctx) -> impl IntoView {
         Some(view! {
             <div class="vp-table-wrap">
                 <table class="vp-compare">
-                    <caption>{fill(s.compare_heading, &[("service", &service_name)])}</caption>
+                    <caption>{fill(s.compare_heading, &[("service", service_name)])}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{s.compare_place}</th>
-                            <th scope="col">{s.verdict_word_allowed}" / "{s.verdict_word_not_allowed}</th>
+                            <th scope="col">{s.compare_verdict}</th>
                             <th scope="col">{s.compare_max}</th>
                             <th scope="col">{s.compare_programme}</th>
                         </tr>
@@ -438,59 +381,39 @@ fn compare_view(ctx: Ctx) -> impl IntoView {
     }
 }
 
-pub fn checker_view() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let query = Memo::new({
-        let c = ctx;
-        move |_| c.state.with(|s| s.answers.query())
-    });
-    let assessment = Memo::new({
-        let c = ctx;
-        move |_| query.get().map(|q| assess(&c.ds, &q).map_err(|e| e.to_string()))
-    });
-    let c_head = ctx;
-    let verdict_line = move || {
-        let lang = c_head.lang.get();
-        let s = lang.strings();
-        match (query.get(), assessment.get()) {
-            (Some(q), Some(Ok(a))) => view! {
-                <p class="vp-info">{s.info_based_on}</p>
-                <p class=format!("vp-verdict vp-verdict-{}", a.verdict.id()) data-testid="verdict" data-verdict=a.verdict.id()>
-                    {headline(&c_head.ds, &q, &a, lang)}
-                </p>
-            }
-            .into_any(),
-            (_, Some(Err(e))) => view! { <p class="vp-error" role="alert">{format!("{}: {e}", s.error_prefix)}</p> }.into_any(),
-            _ => view! { <p class="vp-muted" data-testid="verdict-pending">{s.answer_needed}</p> }.into_any(),
+pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let query = Memo::new(move |_| ctx.state.with(|s| s.answers.query()));
+    let assessment = Memo::new(move |_| query.get().map(|q| assess(ctx.ds, &q).map_err(|e| e.to_string())));
+    let verdict_line = move || match (query.get(), assessment.get()) {
+        (Some(q), Some(Ok(a))) => view! {
+            <p class="vp-info">{s.info_based_on}</p>
+            <p class=format!("vp-verdict vp-verdict-{}", a.verdict.id()) data-testid="verdict" data-verdict=a.verdict.id()>
+                {headline(ctx.ds, &q, &a, lang)}
+            </p>
         }
+        .into_any(),
+        (_, Some(Err(e))) => view! { <p class="vp-error" role="alert">{format!("{}: {e}", s.error_prefix)}</p> }.into_any(),
+        _ => view! { <p class="vp-muted" data-testid="verdict-pending">{s.answer_needed}</p> }.into_any(),
     };
-    let c_body = ctx;
-    let body = move || {
-        let lang = c_body.lang.get();
-        match (query.get(), assessment.get()) {
-            (Some(q), Some(Ok(a))) => Some(result_view(c_body, &q, &a, lang)),
-            _ => None,
-        }
-    };
-    let c_h = ctx;
-    let c_intro = ctx;
+    let body = move || assessment.get().and_then(Result::ok).map(|a| result_view(ctx, lang, &a));
     view! {
         <div class="vp-checker">
-            <h3 class="vp-h3">{move || c_h.s().checker_heading}</h3>
-            <p class="vp-intro">{move || c_intro.s().checker_intro}</p>
+            <h3 class="vp-h3">{s.checker_heading}</h3>
+            <p class="vp-intro">{s.checker_intro}</p>
             <form class="vp-form" on:submit=|ev| ev.prevent_default()>
-                {place_select(ctx)}
-                {service_select(ctx)}
-                {equity_input(ctx)}
-                {yes_no_question(ctx, "reg", |s| s.q_registered, |a| a.registered, |a, v| a.registered = v)}
-                {yes_no_question(ctx, "fac", |s| s.q_facilities, |a| a.facilities, |a, v| a.facilities = v)}
+                {place_select(ctx, lang)}
+                {service_select(ctx, lang)}
+                {equity_input(ctx, lang)}
+                {yes_no_question(ctx, lang, "reg", s.q_registered, |a| a.registered, |a, v| a.registered = v)}
+                {yes_no_question(ctx, lang, "fac", s.q_facilities, |a| a.facilities, |a, v| a.facilities = v)}
             </form>
             <div class="vp-result">
                 <div class="vp-verdict-live" aria-live="polite" aria-atomic="true">{verdict_line}</div>
                 {body}
             </div>
-            <div class="vp-your-answers">{answers_view(ctx)}</div>
-            {compare_view(ctx)}
+            <div class="vp-your-answers">{answers_view(ctx, lang)}</div>
+            {compare_view(ctx, lang)}
         </div>
     }
 }

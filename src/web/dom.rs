@@ -47,21 +47,38 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue
     Ok(())
 }
 
-/// Focuses the element with `id` inside the same root (document or shadow root) as `near`.
-pub fn focus_in_root(near: &web_sys::Element, selector: &str) {
-    let root = near.get_root_node();
-    let found = if let Some(sr) = root.dyn_ref::<web_sys::ShadowRoot>() {
+fn find(root: &web_sys::Node, selector: &str) -> Option<web_sys::Element> {
+    if let Some(sr) = root.dyn_ref::<web_sys::ShadowRoot>() {
         sr.query_selector(selector).ok().flatten()
     } else if let Some(doc) = root.dyn_ref::<web_sys::Document>() {
         doc.query_selector(selector).ok().flatten()
     } else {
-        None
-    };
-    if let Some(el) = found {
-        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
-            let _ = s.focus();
-        }
+        root.dyn_ref::<web_sys::Element>().and_then(|e| e.query_selector(selector).ok().flatten())
     }
+}
+
+fn focus_el(el: &web_sys::Element) {
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = s.focus();
+    }
+}
+
+/// Focuses the first match of `selector` in `root` (a document or shadow root) once the
+/// pending re-render has reached the DOM.
+pub fn focus_later(root: &web_sys::Node, selector: &str) {
+    let (root, selector) = (root.clone(), selector.to_string());
+    let Some(w) = web_sys::window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(el) = find(&root, &selector) {
+            focus_el(&el);
+        }
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+}
+
+/// Focuses the element with this DOM id (ids are unique per widget instance).
+pub fn focus_by_id(root: &web_sys::Node, id: &str) {
+    focus_later(root, &format!("[id=\"{id}\"]"));
 }

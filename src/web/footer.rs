@@ -3,52 +3,44 @@
 
 use leptos::prelude::*;
 
+use super::list::source_links;
 use super::{dom, Ctx};
-use crate::i18n::fill;
+use crate::i18n::{fill, Lang};
 
-pub fn footer_view() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let c = ctx;
-    move || {
-        let lang = c.lang.get();
-        let s = lang.strings();
-        let credit = fill(s.footer_source, &[("n", &c.ds.sources.len().to_string())]);
-        let version = fill(s.dataset_version, &[("version", &c.ds.version), ("date", &c.ds.as_of)]);
-        let notes = c
-            .ds
-            .caveats
-            .iter()
-            .chain(&c.ds.out_of_scope)
-            .map(|n| {
-                view! {
-                    <li>{n.text.get(lang).to_string()}" "<span class="vp-sources">{super::list::source_links(c, &n.source_ids)}</span></li>
-                }
-            })
-            .collect_view();
-        let c_csv = c;
-        let c_json = c;
-        let all_ids = move |c: Ctx| -> Vec<String> { c.ds.enterprises.iter().map(|e| e.id.clone()).collect() };
-        view! {
-            <footer class="vp-foot">
-                <p>{credit}". "{version}"."</p>
-                <details class="vp-notes">
-                    <summary>{s.footer_notes}</summary>
-                    <ul>{notes}</ul>
-                </details>
-                <p class="vp-getdata">
-                    {s.get_data}": "
-                    <button type="button" class="vp-btn vp-btn-link" data-download="all-csv"
-                        on:click=move |_| { let _ = dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(&c_csv.ds, &all_ids(c_csv))); }>
-                        "CSV"
-                    </button>
-                    " · "
-                    <button type="button" class="vp-btn vp-btn-link" data-download="all-json"
-                        on:click=move |_| { let _ = dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(&c_json.ds, &all_ids(c_json))); }>
-                        "JSON"
-                    </button>
-                </p>
-                <p class="vp-disclaimer">{s.disclaimer}</p>
-            </footer>
-        }
+pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let notes = ctx
+        .ds
+        .caveats
+        .iter()
+        .chain(&ctx.ds.out_of_scope)
+        .map(|n| view! { <li>{n.text.get(lang)}" " <span class="vp-sources">{source_links(ctx, lang, &n.source_ids)}</span></li> })
+        .collect_view();
+    let get = move |csv: bool| {
+        let ids: Vec<String> = ctx.ds.enterprises.iter().map(|e| e.id.clone()).collect();
+        let _ = if csv {
+            dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, &ids))
+        } else {
+            dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ctx.ds, &ids))
+        };
+    };
+    view! {
+        <footer class="vp-foot">
+            <p>
+                {fill(s.footer_source, &[("n", &ctx.ds.sources.len().to_string())])}". "
+                {fill(s.dataset_version, &[("version", &ctx.ds.version), ("date", &ctx.ds.as_of)])}"."
+            </p>
+            <details class="vp-notes">
+                <summary>{s.footer_notes}</summary>
+                <ul>{notes}</ul>
+            </details>
+            <p class="vp-getdata">
+                {s.get_data}": "
+                <button type="button" class="vp-btn vp-btn-link" data-download="all-csv" on:click=move |_| get(true)>"CSV"</button>
+                " · "
+                <button type="button" class="vp-btn vp-btn-link" data-download="all-json" on:click=move |_| get(false)>"JSON"</button>
+            </p>
+            <p class="vp-disclaimer">{s.disclaimer}</p>
+        </footer>
     }
 }

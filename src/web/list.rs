@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::{dom, Ctx};
 use crate::filter::{display_name, filter, sort, FilterResult, SortKey, UNKNOWN};
-use crate::i18n::{fill, Lang};
-use crate::model::{Confidence, Enterprise, Status};
+use crate::i18n::{count, fill, Lang, Strings};
+use crate::model::{Confidence, Enterprise, Status, Text};
+use crate::state::UiState;
 use crate::summary::{headline, unidentified_by_zone};
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000.
@@ -22,8 +23,7 @@ pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
 }
 
 /// Links to sources by id: `[S27]`, opening in a new tab, named for screen readers.
-pub fn source_links(ctx: Ctx, ids: &[String]) -> impl IntoView {
-    let lang = ctx.lang.get_untracked();
+pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
     let s = lang.strings();
     let links = ids
         .iter()
@@ -38,17 +38,14 @@ pub fn source_links(ctx: Ctx, ids: &[String]) -> impl IntoView {
             }
             let aria = format!("{name} {}", s.opens_new_tab);
             view! {
-                <a class="vp-src" href=src.url.clone() target="_blank" rel="noopener noreferrer" title=name aria-label=aria>
-                    {format!("[{}]", src.id)}
+                <a class="vp-src" href=src.url.as_str() target="_blank" rel="noopener noreferrer" title=name aria-label=aria>
+                    "[" {src.id.as_str()} "]"
                 </a>
                 " "
             }
         })
         .collect_view();
-    view! {
-        <span class="vp-src-label">{s.sources}": "</span>
-        {links}
-    }
+    view! { <span class="vp-src-label">{s.sources}": "</span> {links} }
 }
 
 fn zone_name(ctx: Ctx, lang: Lang, id: Option<&str>) -> String {
@@ -57,50 +54,42 @@ fn zone_name(ctx: Ctx, lang: Lang, id: Option<&str>) -> String {
         .unwrap_or_else(|| lang.strings().unknown.to_string())
 }
 
-fn card(ctx: Ctx, e: &Enterprise, lang: Lang) -> impl IntoView {
+fn status_label(s: &Strings, st: Status) -> &'static str {
+    match st {
+        Status::Approved => s.status_approved,
+        Status::ReportedApplicant => s.status_reported_applicant,
+    }
+}
+
+fn card(ctx: Ctx, lang: Lang, e: &'static Enterprise) -> impl IntoView {
     let s = lang.strings();
-    let name = display_name(e, lang).unwrap_or(s.unidentified_name).to_string();
-    // The other language's name, if it is a different string.
-    let other = display_name(e, lang.other()).filter(|n| *n != name).map(str::to_string);
+    let name = display_name(e, lang).unwrap_or(s.unidentified_name);
+    // The other language's name, when it is a different string.
+    let other = display_name(e, lang.other()).filter(|n| *n != name);
     let zh_missing = (lang == Lang::Zh && e.name_zh.is_none()).then_some(s.zh_name_missing);
-    let parent = e.parent.as_ref().map(|p| p.get(lang).to_string()).unwrap_or_else(|| s.unknown.to_string());
-    let country = e
-        .parent_country
-        .as_deref()
-        .and_then(|c| ctx.ds.country(c))
-        .map(|c| c.name.get(lang).to_string())
-        .unwrap_or_else(|| s.unknown.to_string());
+    let parent = e.parent.as_ref().map(|p| p.get(lang)).unwrap_or(s.unknown);
+    let country = e.parent_country.as_deref().and_then(|c| ctx.ds.country(c)).map(|c| c.name.get(lang)).unwrap_or(s.unknown);
     let services = match &e.services {
         None => s.not_published.to_string(),
         Some(list) => list
             .iter()
-            .map(|id| match ctx.ds.service(id) {
-                Some(sv) => format!("{} {}", sv.code, sv.name.get(lang)),
-                None => id.clone(),
-            })
+            .map(|id| ctx.ds.service(id).map(|sv| format!("{} {}", sv.code, sv.name.get(lang))).unwrap_or_else(|| id.clone()))
             .collect::<Vec<_>>()
             .join("; "),
     };
-    let status = match e.status {
-        Status::Approved => s.status_approved,
-        Status::ReportedApplicant => s.status_reported_applicant,
-    };
-    let approval = match (e.batch, &e.approval_date) {
-        (Some(b), Some(d)) => Some(fill(s.batch_n, &[("n", &b.to_string()), ("date", d)])),
-        (Some(b), None) => Some(fill(s.batch_n, &[("n", &b.to_string()), ("date", s.unknown)])),
-        _ => None,
-    };
-    let name_kind = if e.legal_name { s.legal_name } else { s.name_as_reported };
+    let approval = e.batch.map(|b| {
+        fill(s.batch_n, &[("n", &b.to_string()), ("date", e.approval_date.as_deref().unwrap_or(s.unknown))])
+    });
     view! {
-        <li class="vp-ent" data-id=e.id.clone() data-status=e.status.id()>
+        <li class="vp-ent" data-id=e.id.as_str() data-status=e.status.id()>
             <h4 class="vp-ent-name">
                 {name}
                 {other.map(|o| view! { " " <span class="vp-other-lang" lang=lang.other().tag()>{o}</span> })}
             </h4>
             <p class="vp-ent-meta">
-                <span class=format!("vp-badge vp-badge-{}", e.status.id())>{status}</span>
+                <span class=format!("vp-badge vp-badge-{}", e.status.id())>{status_label(s, e.status)}</span>
                 " "
-                <span class="vp-muted">{name_kind}</span>
+                <span class="vp-muted">{if e.legal_name { s.legal_name } else { s.name_as_reported }}</span>
                 {zh_missing.map(|m| view! { " · " <span class="vp-muted">{m}</span> })}
             </p>
             <dl class="vp-dl">
@@ -110,92 +99,77 @@ fn card(ctx: Ctx, e: &Enterprise, lang: Lang) -> impl IntoView {
                 <dd>{zone_name(ctx, lang, e.zone.as_deref())}</dd>
                 <dt>{s.field_services}</dt>
                 <dd>{services}</dd>
-                {e.activity.as_ref().map(|a| view! { <dt>{s.field_activity}</dt> <dd>{a.get(lang).to_string()}</dd> })}
+                {e.activity.as_ref().map(|a| view! { <dt>{s.field_activity}</dt> <dd>{a.get(lang)}</dd> })}
                 {approval.map(|a| view! { <dt>{s.field_batch}</dt> <dd>{a}</dd> })}
                 <dt>{s.confidence}</dt>
                 <dd>{confidence_label(lang, e.confidence)}</dd>
             </dl>
-            {e.note.as_ref().map(|n| view! { <p class="vp-note">{n.get(lang).to_string()}</p> })}
-            <p class="vp-sources">{source_links(ctx, &e.source_ids)}</p>
+            {e.note.as_ref().map(|n| view! { <p class="vp-note">{n.get(lang)}</p> })}
+            <p class="vp-sources">{source_links(ctx, lang, &e.source_ids)}</p>
         </li>
     }
 }
 
-/// One honest summary card for the approvals no source names.
-fn unidentified_card(ctx: Ctx, list: &[&Enterprise], lang: Lang) -> impl IntoView {
+/// One honest summary card for the approvals no source names (never one fake row each).
+fn unidentified_card(ctx: Ctx, lang: Lang, list: &[&'static Enterprise]) -> impl IntoView {
     let s = lang.strings();
-    let n = list.len();
-    let by_zone = unidentified_by_zone(&ctx.ds, list.iter().copied());
-    let mut text = fill(s.unidentified_group, &[("n", &n.to_string())]);
-    for (z, k) in &by_zone {
-        let zn = zone_name(ctx, lang, Some(z));
+    let mut text = fill(s.unidentified_group, &[("n", &list.len().to_string())]);
+    for (z, k) in unidentified_by_zone(ctx.ds, list.iter().copied()) {
         text.push_str(if lang == Lang::Zh { "," } else { ", " });
-        text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zn)]));
+        text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ctx, lang, Some(&z)))]));
     }
     let mut ids: Vec<String> = Vec::new();
-    for e in list {
-        for id in &e.source_ids {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
+    for id in list.iter().flat_map(|e| &e.source_ids) {
+        if !ids.contains(id) {
+            ids.push(id.clone());
         }
     }
     view! {
         <li class="vp-ent vp-ent-unidentified" data-id="unidentified">
             <h4 class="vp-ent-name">{text}</h4>
-            <p class="vp-sources">{source_links(ctx, &ids)}</p>
+            <p class="vp-sources">{source_links(ctx, lang, &ids)}</p>
         </li>
     }
 }
 
-fn facet_select(
-    ctx: Ctx,
+/// The values of one facet, in data order, with `unknown` last.
+struct Facet {
     key: &'static str,
-    label: fn(&crate::i18n::Strings) -> &'static str,
-    options: Vec<(String, crate::model::Text)>,
-    counts: Memo<FilterResult>,
-    get: fn(&crate::state::UiState) -> Option<String>,
-    set: fn(&mut crate::state::UiState, Option<String>),
-) -> impl IntoView {
-    let id = ctx.id(&format!("f-{key}"));
-    let c = ctx;
-    let c_lbl = ctx;
-    let c_change = ctx;
+    label: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&UiState) -> Option<String>,
+    set: fn(&mut UiState, Option<String>),
+    counts: fn(&FilterResult) -> &std::collections::BTreeMap<String, usize>,
+}
+
+fn facet_select(ctx: Ctx, lang: Lang, f: Facet, result: Memo<FilterResult>) -> impl IntoView {
+    let s = lang.strings();
+    let id = ctx.id(&format!("f-{}", f.key));
+    let Facet { key, label, options, get, set, counts } = f;
     let opts = move || {
-        let lang = c.lang.get();
-        let s = lang.strings();
-        let current = c.state.with(get);
-        let counts = counts.with(|r| match key {
-            "zone" => r.counts.zone.clone(),
-            "service" => r.counts.service.clone(),
-            "country" => r.counts.country.clone(),
-            _ => r.counts.status.clone(),
-        });
-        let mut all: Vec<(String, String)> = options.iter().map(|(v, t)| (v.clone(), t.get(lang).to_string())).collect();
-        if key != "status" {
-            all.push((UNKNOWN.to_string(), s.unknown.to_string()));
-        }
-        let any = view! { <option value="" selected=current.is_none()>{s.any}</option> };
-        let rest = all
-            .into_iter()
-            .filter(|(v, _)| counts.contains_key(v) || current.as_deref() == Some(v.as_str()))
-            .map(|(v, name)| {
-                let n = counts.get(&v).copied().unwrap_or(0);
-                let sel = current.as_deref() == Some(v.as_str());
-                view! { <option value=v selected=sel>{format!("{name} ({n})")}</option> }
-            })
-            .collect_view();
-        view! { {any} {rest} }
+        let current = ctx.state.with(get);
+        result.with(|r| {
+            let counts = counts(r);
+            let rest = options
+                .iter()
+                .filter(|(v, _)| counts.contains_key(v) || current.as_deref() == Some(v.as_str()))
+                .map(|(v, name)| {
+                    let n = counts.get(v).copied().unwrap_or(0);
+                    view! { <option value=v.clone() selected=current.as_deref() == Some(v.as_str())>{format!("{name} ({n})")}</option> }
+                })
+                .collect_view();
+            view! { <option value="" selected=current.is_none()>{s.any}</option> {rest} }
+        })
     };
     view! {
         <div class="vp-field">
-            <label for=id.clone()>{move || label(c_lbl.s())}</label>
+            <label for=id.clone()>{label}</label>
             <select
                 id=id
                 data-facet=key
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    c_change.state.update(|s| set(s, if v.is_empty() { None } else { Some(v) }));
+                    ctx.state.update(|s| set(s, if v.is_empty() { None } else { Some(v) }));
                 }
             >
                 {opts}
@@ -204,106 +178,103 @@ fn facet_select(
     }
 }
 
-pub fn list_view() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+fn with_unknown(lang: Lang, mut v: Vec<(String, String)>) -> Vec<(String, String)> {
+    v.push((UNKNOWN.to_string(), lang.strings().unknown.to_string()));
+    v
+}
+
+fn facets(ctx: Ctx, lang: Lang) -> [Facet; 4] {
+    let s = lang.strings();
+    let named = |id: &str, t: &Text| (id.to_string(), t.get(lang).to_string());
+    [
+        Facet {
+            key: "zone",
+            label: s.filter_zone,
+            options: with_unknown(lang, ctx.ds.zones.iter().map(|z| named(&z.id, &z.short_name)).collect()),
+            get: |s| s.zone.clone(),
+            set: |s, v| s.zone = v,
+            counts: |r| &r.counts.zone,
+        },
+        Facet {
+            key: "service",
+            label: s.filter_service,
+            options: with_unknown(
+                lang,
+                ctx.ds.services.iter().map(|x| (x.id.clone(), format!("{} {}", x.code, x.name.get(lang)))).collect(),
+            ),
+            get: |s| s.service.clone(),
+            set: |s, v| s.service = v,
+            counts: |r| &r.counts.service,
+        },
+        Facet {
+            key: "country",
+            label: s.filter_country,
+            options: with_unknown(lang, ctx.ds.countries.iter().map(|c| named(&c.id, &c.name)).collect()),
+            get: |s| s.country.clone(),
+            set: |s, v| s.country = v,
+            counts: |r| &r.counts.country,
+        },
+        Facet {
+            key: "status",
+            label: s.filter_status,
+            options: Status::ALL.iter().map(|st| (st.id().to_string(), status_label(s, *st).to_string())).collect(),
+            get: |s| s.status.clone(),
+            set: |s, v| s.status = v,
+            counts: |r| &r.counts.status,
+        },
+    ]
+}
+
+fn headline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let h = headline(ctx.ds);
+    let main = fill(
+        s.headline,
+        &[
+            ("total", &h.first_batch_total.to_string()),
+            ("date", h.first_batch_date.as_deref().unwrap_or(s.unknown)),
+            ("identified", &h.identified.to_string()),
+        ],
+    );
+    let later = h.later_total.and_then(|f| {
+        let text = fill(
+            s.headline_later,
+            &[
+                ("n", &count(f.value?)),
+                ("date", f.as_of.as_deref().unwrap_or(s.unknown)),
+                ("confidence", confidence_label(lang, f.confidence)),
+            ],
+        );
+        Some(view! { <p class="vp-later">{text}" " {source_links(ctx, lang, &f.source_ids)}</p> })
+    });
+    view! { <p class="vp-headline" data-testid="headline">{main}</p> {later} }
+}
+
+pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
     let shown = RwSignal::new(PAGE);
-    let filt = Memo::new({
-        let c = ctx;
-        move |_| c.state.with(|s| s.filter())
-    });
-    let result = Memo::new({
-        let c = ctx;
-        move |_| filter(&c.ds, &c.index, &filt.get()).unwrap_or_default()
-    });
+    let filt = Memo::new(move |_| ctx.state.with(|s| s.filter()));
+    let result = Memo::new(move |_| filter(ctx.ds, ctx.index, &filt.get()).unwrap_or_default());
     // A new filter starts again at the first page.
     Effect::new(move |_| {
         filt.track();
         shown.set(PAGE);
     });
 
-    let zone_opts = ctx.ds.zones.iter().map(|z| (z.id.clone(), z.short_name.clone())).collect();
-    let service_opts = ctx
-        .ds
-        .services
-        .iter()
-        .map(|s| {
-            (s.id.clone(), crate::model::Text { en: format!("{} {}", s.code, s.name.en), zh: format!("{} {}", s.code, s.name.zh) })
-        })
-        .collect();
-    let country_opts = ctx.ds.countries.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
-    let status_opts = Status::ALL
-        .iter()
-        .map(|st| {
-            let t = |l: Lang| match st {
-                Status::Approved => l.strings().status_approved,
-                Status::ReportedApplicant => l.strings().status_reported_applicant,
-            };
-            (st.id().to_string(), crate::model::Text { en: t(Lang::En).into(), zh: t(Lang::Zh).into() })
-        })
-        .collect();
-
-    let head = {
-        let c = ctx;
-        move || {
-            let lang = c.lang.get();
-            let s = lang.strings();
-            let h = headline(&c.ds);
-            let main = fill(
-                s.headline,
-                &[
-                    ("total", &h.first_batch_total.to_string()),
-                    ("date", h.first_batch_date.as_deref().unwrap_or(s.unknown)),
-                    ("identified", &h.identified.to_string()),
-                ],
-            );
-            let later = h.later_total.as_ref().and_then(|f| {
-                let v = f.value?;
-                Some(fill(
-                    s.headline_later,
-                    &[
-                        ("n", &crate::i18n::count(v)),
-                        ("date", f.as_of.as_deref().unwrap_or(s.unknown)),
-                        ("confidence", confidence_label(lang, f.confidence)),
-                    ],
-                ))
-            });
-            let later_src = h.later_total.map(|f| f.source_ids).unwrap_or_default();
-            view! {
-                <p class="vp-headline" data-testid="headline">{main}</p>
-                {later.map(|t| view! { <p class="vp-later">{t}" " {source_links(c, &later_src)}</p> })}
-            }
-        }
-    };
-
-    let c_search = ctx;
-    let c_search_lbl = ctx;
-    let c_search_ph = ctx;
-    let c_sort = ctx;
-    let c_sort_lbl = ctx;
-    let c_sort_opts = ctx;
-    let c_count = ctx;
-    let search_id = ctx.id("q");
-    let sort_id = ctx.id("sort");
-
-    let cards = {
-        let c = ctx;
-        move || {
-            let lang = c.lang.get();
-            let key = c.state.with(|s| s.sort);
-            let r = result.get();
-            let list: Vec<&Enterprise> = r.ids.iter().filter_map(|id| c.ds.enterprise(id)).collect();
-            let (named, unnamed): (Vec<&Enterprise>, Vec<&Enterprise>) = list.into_iter().partition(|e| e.identified);
-            let named = sort(&c.ds, named, key, lang);
+    let cards = move || {
+        let key = ctx.state.with(|s| s.sort);
+        result.with(|r| {
+            let list: Vec<&'static Enterprise> = r.ids.iter().filter_map(|id| ctx.ds.enterprise(id)).collect();
+            let (named, unnamed): (Vec<_>, Vec<_>) = list.into_iter().partition(|e| e.identified);
+            let named = sort(ctx.ds, named, key, lang);
             let more = named.len() > shown.get();
-            let page: Vec<_> = named.iter().take(shown.get()).map(|e| card(c, e, lang).into_any()).collect();
-            let group = (!unnamed.is_empty()).then(|| unidentified_card(c, &unnamed, lang));
-            let s = lang.strings();
+            let page = named.into_iter().take(shown.get()).map(|e| card(ctx, lang, e)).collect_view();
+            let group = (!unnamed.is_empty()).then(|| unidentified_card(ctx, lang, &unnamed));
             let empty = r.ids.is_empty().then(|| {
-                let c2 = c;
                 view! {
                     <div class="vp-empty" role="status">
                         <p>{s.empty_state}</p>
-                        <button type="button" class="vp-btn" on:click=move |_| c2.state.update(|s| s.clear_filters())>
+                        <button type="button" class="vp-btn" data-action="clear-filters" on:click=move |_| ctx.state.update(|s| s.clear_filters())>
                             {s.clear_filters}
                         </button>
                     </div>
@@ -313,113 +284,83 @@ pub fn list_view() -> impl IntoView {
                 {empty}
                 <ul class="vp-ents">{page} {group}</ul>
                 {more.then(|| view! {
-                    <button type="button" class="vp-btn vp-btn-secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {s.show_more}
-                    </button>
+                    <button type="button" class="vp-btn vp-btn-secondary" on:click=move |_| shown.update(|n| *n += PAGE)>{s.show_more}</button>
                 })}
             }
-        }
+        })
     };
-
-    let c_dl = ctx;
-    let c_dl2 = ctx;
-    let c_dl_lbl = ctx;
-    let c_dl_lbl2 = ctx;
-    let c_h = ctx;
-    let c_clear = ctx;
-    let c_clear2 = ctx;
+    let download = move |csv: bool| {
+        let ids = result.with_untracked(|r| r.ids.clone());
+        let _ = if csv {
+            dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, &ids))
+        } else {
+            dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ctx.ds, &ids))
+        };
+    };
+    let search_id = ctx.id("q");
+    let sort_id = ctx.id("sort");
+    let total = ctx.ds.enterprises.len().to_string();
+    let selects = facets(ctx, lang).into_iter().map(|f| facet_select(ctx, lang, f, result)).collect_view();
     view! {
         <div class="vp-list">
-            <h3 class="vp-h3">{move || c_h.s().list_heading}</h3>
-            {head}
+            <h3 class="vp-h3">{s.list_heading}</h3>
+            {headline_view(ctx, lang)}
             <div class="vp-filters" role="search">
                 <div class="vp-field vp-field-wide">
-                    <label for=search_id.clone()>{move || c_search_lbl.s().search_label}</label>
+                    <label for=search_id.clone()>{s.search_label}</label>
                     <input
                         id=search_id
                         type="search"
                         autocomplete="off"
-                        placeholder=move || c_search_ph.s().search_placeholder
-                        prop:value=move || c_search.state.with(|s| s.text.clone())
+                        placeholder=s.search_placeholder
+                        prop:value=move || ctx.state.with(|s| s.text.clone())
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            c_search.state.update(|s| s.text = v);
+                            ctx.state.update(|s| s.text = v);
                         }
                     />
                 </div>
-                {facet_select(ctx, "zone", |s| s.filter_zone, zone_opts, result, |s| s.zone.clone(), |s, v| s.zone = v)}
-                {facet_select(ctx, "service", |s| s.filter_service, service_opts, result, |s| s.service.clone(), |s, v| s.service = v)}
-                {facet_select(ctx, "country", |s| s.filter_country, country_opts, result, |s| s.country.clone(), |s, v| s.country = v)}
-                {facet_select(ctx, "status", |s| s.filter_status, status_opts, result, |s| s.status.clone(), |s, v| s.status = v)}
+                {selects}
                 <div class="vp-field">
-                    <label for=sort_id.clone()>{move || c_sort_lbl.s().sort_label}</label>
+                    <label for=sort_id.clone()>{s.sort_label}</label>
                     <select
                         id=sort_id
                         on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(k) = SortKey::parse(&v) {
-                                c_sort.state.update(|s| s.sort = k);
+                            if let Some(k) = SortKey::parse(&event_target_value(&ev)) {
+                                ctx.state.update(|s| s.sort = k);
                             }
                         }
                     >
-                        {move || {
-                            let s = c_sort_opts.s();
-                            let cur = c_sort_opts.state.with(|s| s.sort);
-                            SortKey::ALL
-                                .into_iter()
-                                .map(|k| {
-                                    let label = match k {
-                                        SortKey::Name => s.sort_name,
-                                        SortKey::Zone => s.sort_zone,
-                                        SortKey::Date => s.sort_date,
-                                    };
-                                    view! { <option value=k.id() selected=cur == k>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
+                        {SortKey::ALL
+                            .into_iter()
+                            .map(|k| {
+                                let label = match k {
+                                    SortKey::Name => s.sort_name,
+                                    SortKey::Zone => s.sort_zone,
+                                    SortKey::Date => s.sort_date,
+                                };
+                                view! { <option value=k.id() selected=move || ctx.state.with(|s| s.sort == k)>{label}</option> }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
             </div>
-            <p class="vp-count" role="status" aria-live="polite" data-testid="count">
-                {move || {
-                    let s = c_count.s();
-                    let n = result.with(|r| r.ids.len());
-                    fill(s.result_count, &[("n", &n.to_string()), ("total", &c_count.ds.enterprises.len().to_string())])
-                }}
-                {move || (!c_clear.state.with(|s| s.filter().is_empty())).then(|| {
-                    let c = c_clear2;
-                    view! {
-                        " "
-                        <button type="button" class="vp-btn vp-btn-link" on:click=move |_| c.state.update(|s| s.clear_filters())>
-                            {c.s().clear_filters}
-                        </button>
-                    }
+            <p class="vp-count" role="status" data-testid="count">
+                {move || fill(s.result_count, &[("n", &result.with(|r| r.ids.len()).to_string()), ("total", &total)])}
+                {move || (!filt.with(|f| f.is_empty())).then(|| view! {
+                    " "
+                    <button type="button" class="vp-btn vp-btn-link" on:click=move |_| ctx.state.update(|s| s.clear_filters())>
+                        {s.clear_filters}
+                    </button>
                 })}
             </p>
             {cards}
             <div class="vp-downloads">
-                <button
-                    type="button"
-                    class="vp-btn vp-btn-secondary"
-                    data-download="csv"
-                    on:click=move |_| {
-                        let ids = result.with_untracked(|r| r.ids.clone());
-                        let _ = dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(&c_dl.ds, &ids));
-                    }
-                >
-                    {move || c_dl_lbl.s().download_csv}
+                <button type="button" class="vp-btn vp-btn-secondary" data-download="csv" on:click=move |_| download(true)>
+                    {s.download_csv}
                 </button>
-                " "
-                <button
-                    type="button"
-                    class="vp-btn vp-btn-secondary"
-                    data-download="json"
-                    on:click=move |_| {
-                        let ids = result.with_untracked(|r| r.ids.clone());
-                        let _ = dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(&c_dl2.ds, &ids));
-                    }
-                >
-                    {move || c_dl_lbl2.s().download_json}
+                <button type="button" class="vp-btn vp-btn-secondary" data-download="json" on:click=move |_| download(false)>
+                    {s.download_json}
                 </button>
             </div>
         </div>

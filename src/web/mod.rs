@@ -153,10 +153,20 @@ pub(crate) fn resolve(opts: MountOptions) -> Result<Resolved, JsError> {
     Ok(Resolved { ds, notice, lang, view, theme, initial, hash_prefix: opts.hash_prefix, uid })
 }
 
-/// A mounted widget; dropping the handle in JS (`free()`) or calling `unmount()` removes it.
+/// A mounted widget. Only `unmount()` removes it: a handle that JS drops or garbage-collects
+/// (`free()`) leaves the widget on the page.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     unmount: Option<Box<dyn FnOnce()>>,
+}
+
+impl Drop for WidgetHandle {
+    fn drop(&mut self) {
+        // Dropping the closure would drop Leptos' unmount handle, which removes the view.
+        if let Some(f) = self.unmount.take() {
+            std::mem::forget(f);
+        }
+    }
 }
 
 #[wasm_bindgen]

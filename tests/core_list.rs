@@ -1,0 +1,156 @@
+//! Filtering and facets, sorting, URL state and exports.
+#![cfg(not(target_arch = "wasm32"))]
+
+use vats_pilot::data::embedded;
+use vats_pilot::export::{csv, csv_field, json, CSV_HEADER};
+use vats_pilot::filter::{filter, normalise, sort, Filter, SearchIndex, SortKey};
+use vats_pilot::i18n::Lang;
+use vats_pilot::state::{decode, encode, place_for_zone, Tab, UiState};
+
+fn run(f: Filter) -> vats_pilot::filter::FilterResult {
+    let ds = embedded();
+    filter(ds, &SearchIndex::new(ds), &f).expect("valid filter")
+}
+
+fn by_text(t: &str) -> Vec<String> {
+    run(Filter { text: Some(t.into()), ..Filter::default() }).ids
+}
+
+#[test]
+fn no_filter_lists_everything_with_facet_counts() {
+    let r = run(Filter::default());
+    let ds = embedded();
+    assert_eq!(r.ids.len(), ds.enterprises.len());
+    assert_eq!(r.counts.status["approved"], 13);
+    assert_eq!(r.counts.zone["hainan"], 2);
+    assert_eq!(r.counts.zone["unknown"], 6, "4 unidentified + Deutsche Telekom + Airbus have no known zone");
+    let total_zone: usize = r.counts.zone.values().sum();
+    assert_eq!(total_zone, ds.enterprises.len());
+}
+
+#[test]
+fn each_facet_filters_and_other_facets_count_within_it() {
+    let r = run(Filter { zone: Some("shanghai".into()), ..Filter::default() });
+    assert!(r.ids.contains(&"e-hsbc-fintech".to_string()) && r.ids.contains(&"e-tesla".to_string()));
+    assert!(!r.ids.contains(&"e-siemens-shenzhen".to_string()));
+    // The zone facet ignores its own filter, the status facet applies it.
+    assert_eq!(r.counts.zone["hainan"], 2);
+    assert_eq!(r.counts.status["approved"], 4);
+
+    let r = run(Filter { zone: Some("shanghai".into()), status: Some("approved".into()), ..Filter::default() });
+    assert_eq!(r.ids.len(), 4);
+
+    let r = run(Filter { country: Some("DE".into()), ..Filter::default() });
+    assert!(r.ids.iter().all(|id| id.contains("siemens") || id.contains("deutsche")), "{:?}", r.ids);
+
+    let r = run(Filter { service: Some("B11".into()), ..Filter::default() });
+    assert_eq!(r.ids, ["e-unity"]);
+
+    let r = run(Filter { zone: Some("unknown".into()), status: Some("approved".into()), ..Filter::default() });
+    assert_eq!(r.ids.len(), 6);
+
+    let r = run(Filter { status: Some("reported_applicant".into()), ..Filter::default() });
+    assert_eq!(r.counts.status["approved"], 13, "status counts ignore the status filter");
+    assert_eq!(r.ids.len(), 10);
+}
+
+#[test]
+fn search_is_case_insensitive_in_english_and_finds_chinese_substrings() {
+    assert_eq!(by_text("hsbc"), by_text("HSBC"));
+    assert!(by_text("hsbc").contains(&"e-hsbc-fintech".to_string()));
+    assert_eq!(by_text("汇丰"), ["e-hsbc-fintech"]);
+    assert!(by_text("  siemens   ").len() >= 2);
+    assert!(by_text("ＨＳＢＣ").contains(&"e-hsbc-fintech".to_string()), "full-width letters fold");
+    assert!(by_text("no such firm").is_empty());
+}
+
+#[test]
+fn bad_filter_values_name_the_field_and_the_choices() {
+    let ds = embedded();
+    let e = filter(ds, &SearchIndex::new(ds), &Filter { zone: Some("mars".into()), ..Filter::default() }).unwrap_err();
+    let m = e.to_string();
+    assert!(m.contains("zone") && m.contains("\"mars\"") && m.contains("hainan") && m.contains("unknown"), "{m}");
+    let e = filter(ds, &SearchIndex::new(ds), &Filter { status: Some("pending".into()), ..Filter::default() }).unwrap_err();
+    assert!(e.to_string().contains("reported_applicant"));
+}
+
+#[test]
+fn sorting_puts_names_in_order_and_newest_approvals_first() {
+    let ds = embedded();
+    let all: Vec<_> = ds.enterprises.iter().filter(|e| e.identified).collect();
+    let by_name = sort(ds, all.clone(), SortKey::Name, Lang::En);
+    let names: Vec<String> = by_name.iter().map(|e| normalise(e.name_en.as_deref().unwrap_or(""))).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    let by_date = sort(ds, all, SortKey::Date, Lang::En);
+    // 28 Feb before 26 Feb, both before applicants with no date.
+    assert_eq!(by_date.first().and_then(|e| e.approval_date.as_deref()), Some("2025-02-28"));
+    assert!(by_date.last().unwrap().approval_date.is_none());
+}
+
+#[test]
+fn url_hash_round_trips_and_keeps_other_parameters() {
+    let ds = embedded();
+    let mut st = UiState { tab: Tab::Checker, text: "汇丰 & co".into(), sort: SortKey::Date, ..UiState::default() };
+    st.select_zone(ds, Some("hainan"));
+    st.country = Some("DE".into());
+    st.answers.service = Some("B11".into());
+    st.answers.equity = Some(100.0);
+    st.answers.registered = Some(false);
+    assert_eq!(st.answers.place.as_deref(), Some("hainan"), "selecting a zone preselects the checker place");
+    let hash = encode("#other=1", "", &st);
+    assert!(hash.starts_with("#other=1&"), "{hash}");
+    let (back, notes) = decode(ds, &hash, "");
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(back, st);
+    // An untouched widget writes nothing.
+    assert_eq!(encode("", "", &UiState::default()), "");
+}
+
+#[test]
+fn prefixed_instances_do_not_touch_each_other() {
+    let ds = embedded();
+    let mut a = UiState::default();
+    a.select_zone(ds, Some("beijing"));
+    let mut b = UiState::default();
+    b.select_zone(ds, Some("shenzhen"));
+    let h = encode("", "a.", &a);
+    let h = encode(&h, "b.", &b);
+    assert_eq!(decode(ds, &h, "a.").0.zone.as_deref(), Some("beijing"));
+    assert_eq!(decode(ds, &h, "b.").0.zone.as_deref(), Some("shenzhen"));
+    let cleared = encode(&h, "a.", &UiState::default());
+    assert_eq!(decode(ds, &cleared, "b.").0.zone.as_deref(), Some("shenzhen"));
+    assert_eq!(decode(ds, &cleared, "a.").0.zone, None);
+}
+
+#[test]
+fn bad_hash_values_are_dropped_with_a_note_and_the_rest_kept() {
+    let ds = embedded();
+    let (st, notes) = decode(ds, "#zone=atlantis&tab=list&pct=250&cs=B12&q=%E6%B1%87", "");
+    assert_eq!(st.tab, Tab::List);
+    assert_eq!(st.zone, None);
+    assert_eq!(st.answers.equity, None);
+    assert_eq!(st.answers.service.as_deref(), Some("B12"));
+    assert_eq!(st.text, "汇");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(place_for_zone(ds, "shanghai"), Some("shanghai-pudong"));
+}
+
+#[test]
+fn csv_has_a_header_every_row_and_the_sources() {
+    let ds = embedded();
+    let ids = run(Filter { zone: Some("shanghai".into()), status: Some("approved".into()), ..Filter::default() }).ids;
+    let text = csv(ds, &ids);
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], CSV_HEADER.join(","));
+    assert_eq!(lines.len(), 1 + 4);
+    let hsbc = lines.iter().find(|l| l.starts_with("e-hsbc-fintech,")).expect("HSBC row");
+    assert!(hsbc.contains("汇丰") && hsbc.contains("S27") && hsbc.contains("http://regional.chinadaily.com.cn/"), "{hsbc}");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("=1+1"), "'=1+1");
+    let j: serde_json::Value = serde_json::from_str(&json(ds, &ids)).unwrap();
+    assert_eq!(j["enterprises"].as_array().unwrap().len(), 4);
+    assert!(j["sources"].as_array().unwrap().iter().any(|s| s["id"] == "S27"));
+}
