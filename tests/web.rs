@@ -1,0 +1,373 @@
+//! Browser tests: each mounts a widget into a fresh element of a real page, interacts through
+//! real DOM events, waits for Leptos to update the DOM, and asserts what a reader would see.
+//! Run with `wasm-pack test --headless --chrome` and `--firefox`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Reflect;
+use vats_pilot::web::{api, mount, WidgetHandle};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Widget {
+    root: HtmlElement,
+    _handle: WidgetHandle,
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Mounts a widget with these options (JSON) into a new element at the end of the body.
+async fn widget(options: &str) -> Widget {
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let opts = js_sys::JSON::parse(options).unwrap();
+    let handle = mount(root.clone(), opts).unwrap_or_else(|e| panic!("mount failed: {:?}", JsValue::from(e)));
+    settle().await;
+    Widget { root, _handle: handle }
+}
+
+impl Widget {
+    fn find(&self, sel: &str) -> Element {
+        self.root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no element matches {sel}"))
+    }
+    fn try_find(&self, sel: &str) -> Option<Element> {
+        self.root.query_selector(sel).unwrap()
+    }
+    fn all(&self, sel: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(sel).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+    }
+    fn text(&self, sel: &str) -> String {
+        self.find(sel).text_content().unwrap_or_default()
+    }
+    fn all_text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+    async fn click(&self, sel: &str) {
+        let el = self.find(sel);
+        match el.dyn_ref::<HtmlElement>() {
+            Some(h) => h.click(),
+            // SVG elements have no click(): send the event a pointer would.
+            None => {
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                el.dispatch_event(&web_sys::Event::new_with_event_init_dict("click", &init).unwrap()).unwrap();
+            }
+        }
+        settle().await;
+    }
+    async fn choose(&self, sel: &str, value: &str) {
+        let s: HtmlSelectElement = self.find(sel).dyn_into().unwrap();
+        s.set_value(value);
+        assert_eq!(s.value(), value, "{sel} has no option {value}");
+        s.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        settle().await;
+    }
+    async fn type_in(&self, sel: &str, value: &str) {
+        let i: HtmlInputElement = self.find(sel).dyn_into().unwrap();
+        i.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        settle().await;
+    }
+    async fn key(&self, sel: &str, key: &str) {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.find(sel).dispatch_event(&ev).unwrap();
+        settle().await;
+    }
+    async fn radio(&self, sel: &str) {
+        self.click(sel).await;
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// Shell: title, tabs, language
+
+#[wasm_bindgen_test]
+async fn shell_shows_title_tabs_and_switches_language() {
+    let w = widget(r#"{"idPrefix":"shell"}"#).await;
+    assert!(w.all_text().contains("China's telecom opening pilot"));
+    let tabs = w.all("[role=tab]");
+    assert_eq!(tabs.len(), 3);
+    assert_eq!(tabs[0].get_attribute("aria-selected").as_deref(), Some("true"));
+    w.click("[data-tab=list]").await;
+    assert!(w.text(".vp-panel").contains("Approved enterprises"));
+    w.key("[data-tab=list]", "ArrowRight").await;
+    assert!(w.text(".vp-panel").contains("Can I operate this service here?"));
+    w.click(".vp-lang").await;
+    assert!(w.all_text().contains("中国增值电信业务扩大对外开放试点"));
+    assert!(w.text(".vp-panel").contains("我能在这里经营这项业务吗"));
+    assert_eq!(w.find("section.vp").get_attribute("lang").as_deref(), Some("zh-Hans"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_mount_options_throw_a_clear_error() {
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let err = mount(root.clone(), js_sys::JSON::parse(r#"{"view":"globe"}"#).unwrap()).err().expect("error");
+    let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
+    assert!(msg.contains("\"globe\"") && msg.contains("checker"), "{msg}");
+    let err = mount(root, js_sys::JSON::parse(r#"{"zone":"atlantis"}"#).unwrap()).err().expect("error");
+    let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
+    assert!(msg.contains("atlantis") && msg.contains("hainan"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_newer_dataset_falls_back_with_a_visible_note() {
+    let w = widget(r#"{"idPrefix":"ds","view":"list","dataJson":"{\"version\": 3}"}"#).await;
+    let note = w.text(".vp-notice");
+    assert!(note.contains("Could not use the newer dataset") && note.contains("built-in data"), "{note}");
+    assert!(w.text("[data-testid=headline]").starts_with("13 approved in the first batch"));
+}
+
+// ---------------------------------------------------------------------------------------
+// JS API
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn js_api_answers_checks_and_filters_and_survives_bad_input() {
+    let q = js_sys::JSON::parse(r#"{"place":"hainan","service":"B11","foreignEquityPct":100}"#).unwrap();
+    let a = api::check_eligibility(q).unwrap();
+    assert_eq!(get(&a, "verdict").as_string().as_deref(), Some("allowed"));
+    assert_eq!(get(&a, "maxForeignEquityPct").as_f64(), Some(100.0));
+    assert_eq!(get(&a, "programme").as_string().as_deref(), Some("vats-pilot-2024"));
+    let reasons: js_sys::Array = get(&a, "reasons").dyn_into().unwrap();
+    assert!(reasons.length() > 0);
+    assert!(get(&reasons.get(0), "textZh").as_string().is_some());
+
+    let bad = js_sys::JSON::parse(r#"{"place":"atlantis","service":"B11"}"#).unwrap();
+    let err = api::check_eligibility(bad).err().expect("bad place throws");
+    let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
+    assert!(msg.contains("atlantis") && msg.contains("other-mainland"), "{msg}");
+    let typo = js_sys::JSON::parse(r#"{"place":"hainan","servce":"B11"}"#).unwrap();
+    assert!(api::check_eligibility(typo).is_err());
+
+    // The next call works as before.
+    let q = js_sys::JSON::parse(r#"{"place":"shanghai-other","service":"B11","foreignEquityPct":100}"#).unwrap();
+    assert_eq!(get(&api::check_eligibility(q).unwrap(), "verdict").as_string().as_deref(), Some("not_allowed"));
+
+    let f = api::filter_enterprises(js_sys::JSON::parse(r#"{"zone":"hainan"}"#).unwrap()).unwrap();
+    let ids: js_sys::Array = get(&f, "ids").dyn_into().unwrap();
+    assert_eq!(ids.length(), 2);
+    assert_eq!(get(&get(&get(&f, "counts"), "status"), "approved").as_f64(), Some(2.0));
+    assert!(api::filter_enterprises(js_sys::JSON::parse(r#"{"zone":"mars"}"#).unwrap()).is_err());
+
+    let ds = api::dataset().unwrap();
+    assert_eq!(js_sys::Array::from(&get(&ds, "zones")).length(), 4);
+}
+
+// ---------------------------------------------------------------------------------------
+// Map
+
+#[wasm_bindgen_test]
+async fn map_has_four_focusable_named_zones_and_selection_is_shared() {
+    let w = widget(r#"{"idPrefix":"map"}"#).await;
+    let zones = w.all("g.vp-zone");
+    assert_eq!(zones.len(), 4);
+    let names: Vec<String> = zones.iter().map(|z| z.get_attribute("aria-label").unwrap_or_default()).collect();
+    assert_eq!(names, ["Beijing", "Shanghai", "Hainan", "Shenzhen"]);
+    assert!(zones.iter().all(|z| z.get_attribute("role").as_deref() == Some("button") && z.has_attribute("tabindex")));
+    assert_eq!(zones.iter().filter(|z| z.get_attribute("tabindex").as_deref() == Some("0")).count(), 1, "one tab stop");
+
+    // Click selects: the card shows the zone and the selection is pressed.
+    w.click("g.vp-zone[data-zone=hainan]").await;
+    assert_eq!(w.find("g.vp-zone[data-zone=hainan]").get_attribute("aria-pressed").as_deref(), Some("true"));
+    let card = w.text(".vp-card");
+    assert!(card.contains("Hainan") && card.contains("海南") && card.contains("Approvals known here: 2"), "{card}");
+
+    // Keyboard: Enter on Beijing selects it, Escape clears.
+    w.key("g.vp-zone[data-zone=beijing]", "Enter").await;
+    assert_eq!(w.find("g.vp-zone[data-zone=beijing]").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(w.find("g.vp-zone[data-zone=hainan]").get_attribute("aria-pressed").as_deref(), Some("false"));
+    w.key("g.vp-zone[data-zone=beijing]", "Escape").await;
+    assert!(w.all("g.vp-zone[aria-pressed=true]").is_empty());
+
+    // The same selection drives the list and the checker.
+    w.click(".vp-zone-btn[data-zone=hainan]").await;
+    w.click("[data-action=show-list]").await;
+    assert_eq!(w.find("select[data-facet=zone]").dyn_into::<HtmlSelectElement>().unwrap().value(), "hainan");
+    assert!(w.text("[data-testid=count]").starts_with("2 of"));
+    assert!(w.text(".vp-ents").contains("2 not publicly identified"));
+    w.click("[data-tab=checker]").await;
+    assert_eq!(w.find("select[data-q=place]").dyn_into::<HtmlSelectElement>().unwrap().value(), "hainan");
+}
+
+// ---------------------------------------------------------------------------------------
+// Enterprise list
+
+#[wasm_bindgen_test]
+async fn list_filters_by_each_facet_and_searches_both_languages() {
+    let w = widget(r#"{"idPrefix":"list","view":"list"}"#).await;
+    assert_eq!(w.text("[data-testid=headline]"), "13 approved in the first batch (2025-02-28) — 7 publicly identified");
+    let total = w.text("[data-testid=count]");
+    assert!(total.starts_with("23 of 23"), "{total}");
+
+    w.choose("select[data-facet=zone]", "shanghai").await;
+    assert!(w.text(".vp-ents").contains("HSBC") && !w.text(".vp-ents").contains("Shenzhen) Co"));
+    w.choose("select[data-facet=status]", "approved").await;
+    assert!(w.text("[data-testid=count]").starts_with("4 of"));
+    w.choose("select[data-facet=zone]", "").await;
+    w.choose("select[data-facet=status]", "").await;
+    w.choose("select[data-facet=country]", "DE").await;
+    assert!(w.all(".vp-ent").iter().all(|e| e.text_content().unwrap().contains("Germany")));
+    w.choose("select[data-facet=country]", "").await;
+    w.choose("select[data-facet=service]", "B11").await;
+    assert_eq!(w.all(".vp-ent").len(), 1);
+    assert!(w.text(".vp-ents").contains("Unity"));
+    w.choose("select[data-facet=service]", "").await;
+
+    w.type_in("input[type=search]", "hsbc").await;
+    assert_eq!(w.all(".vp-ent").len(), 1);
+    assert!(w.text(".vp-ent").contains("HSBC FinTech"));
+    w.type_in("input[type=search]", "汇丰").await;
+    assert_eq!(w.all(".vp-ent").len(), 1);
+    let links = w.all(".vp-ent a.vp-src");
+    assert!(!links.is_empty());
+    assert!(links.iter().all(|a| a.get_attribute("target").as_deref() == Some("_blank")
+        && a.get_attribute("rel").as_deref() == Some("noopener noreferrer")
+        && a.get_attribute("href").unwrap_or_default().starts_with("http")));
+
+    // Empty state with a way out.
+    w.type_in("input[type=search]", "no such company").await;
+    assert!(w.text(".vp-empty").contains("No enterprise matches these filters."));
+    w.click("[data-action=clear-filters]").await;
+    assert!(w.text("[data-testid=count]").starts_with("23 of 23"));
+}
+
+#[wasm_bindgen_test]
+async fn list_state_round_trips_through_the_url_hash() {
+    let w = widget(r#"{"idPrefix":"hash","hashPrefix":"h1."}"#).await;
+    w.click("[data-tab=list]").await;
+    w.choose("select[data-facet=zone]", "shanghai").await;
+    w.type_in("input[type=search]", "汇丰").await;
+    let h = hash();
+    assert!(h.contains("h1.tab=list") && h.contains("h1.zone=shanghai") && h.contains("h1.q=%E6%B1%87%E4%B8%B0"), "{h}");
+    drop(w);
+    // A new widget opened on this URL shows the same view.
+    let w2 = widget(r#"{"idPrefix":"hash2","hashPrefix":"h1."}"#).await;
+    assert_eq!(w2.find("select[data-facet=zone]").dyn_into::<HtmlSelectElement>().unwrap().value(), "shanghai");
+    assert_eq!(w2.find("input[type=search]").dyn_into::<HtmlInputElement>().unwrap().value(), "汇丰");
+    assert_eq!(w2.all(".vp-ent").len(), 1);
+    drop(w2);
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn csv_download_content_matches_the_filtered_list() {
+    // The download button hands this exact text to the browser (see export::csv).
+    let ds = vats_pilot::data::embedded();
+    let text = vats_pilot::export::csv(ds, &["e-hsbc-fintech".to_string(), "e-unidentified-1".to_string()]);
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("id,status,identified,name_en,name_zh"));
+    assert!(lines[1].contains("汇丰") && lines[1].contains("S27"));
+    assert!(lines[2].starts_with("e-unidentified-1,approved,false,,,"), "{}", lines[2]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Checker
+
+async fn answer(w: &Widget, place: &str, service: &str, pct: &str) {
+    w.choose("select[data-q=place]", place).await;
+    w.choose("select[data-q=service]", service).await;
+    w.type_in("input[data-q=equity]", pct).await;
+}
+
+fn cited(w: &Widget) -> Vec<String> {
+    w.all(".vp-reasons a.vp-src").iter().map(|a| a.text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn checker_allowed_capped_prohibited_and_not_opened() {
+    let w = widget(r#"{"idPrefix":"chk","view":"checker"}"#).await;
+    assert!(w.text(".vp-verdict-live").contains("Choose a place and a service"));
+
+    answer(&w, "hainan", "B11", "100").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("allowed"));
+    assert!(w.text("[data-testid=verdict]").starts_with("Yes — up to 100% foreign ownership in Hainan"));
+    assert_eq!(w.text("[data-testid=max]"), "100%");
+    assert!(cited(&w).contains(&"[S1]".to_string()), "{:?}", cited(&w));
+    assert!(w.text(".vp-result").contains("Information, not legal advice"));
+    assert!(w.text(".vp-result").contains("Dataset 2026.11.23"));
+
+    answer(&w, "shanghai-other", "B11", "100").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
+    assert!(w.text("[data-testid=verdict]").contains("the maximum in Shanghai – outside Pudong is 50%"));
+    assert_eq!(w.text("[data-testid=max]"), "50%");
+    assert!(cited(&w).contains(&"[S49]".to_string()));
+
+    w.choose("select[data-q=service]", "X-NEWS").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("prohibited"));
+    assert_eq!(w.text("[data-testid=max]"), "0%");
+    assert!(cited(&w).contains(&"[S49]".to_string()));
+
+    w.choose("select[data-q=place]", "other-mainland").await;
+    w.choose("select[data-q=service]", "B13").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
+    assert!(w.text("[data-testid=verdict]").contains("not open to foreign investment"));
+    assert_eq!(w.text("[data-testid=max]"), "0%");
+    assert!(cited(&w).contains(&"[S47]".to_string()));
+
+    // The comparison table shows where the pilot matters.
+    w.choose("select[data-q=service]", "B11").await;
+    assert_eq!(w.find(".vp-compare tr[data-place=hainan]").get_attribute("data-verdict").as_deref(), Some("allowed"));
+    assert_eq!(w.find(".vp-compare tr[data-place=shanghai-other]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
+}
+
+#[wasm_bindgen_test]
+async fn change_keeps_other_answers_and_start_again_clears_them() {
+    let w = widget(r#"{"idPrefix":"chg","view":"checker","hashPrefix":"c1."}"#).await;
+    answer(&w, "hainan", "B11", "100").await;
+    w.radio("input[data-q=reg][value=no]").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
+    let h = hash();
+    assert!(h.contains("c1.place=hainan") && h.contains("c1.cs=B11") && h.contains("c1.pct=100") && h.contains("c1.reg=0"), "{h}");
+
+    // Change the place only: the other answers stay.
+    w.click(".vp-answer:first-child button").await;
+    w.choose("select[data-q=place]", "beijing").await;
+    let answers = w.text(".vp-answers");
+    assert!(answers.contains("Beijing") && answers.contains("B11") && answers.contains("100%") && answers.contains("No"), "{answers}");
+
+    // Bad input is refused with a message and loses nothing.
+    w.type_in("input[data-q=equity]", "250").await;
+    assert!(w.text(".vp-error").contains("from 0 to 100"));
+    assert!(w.text(".vp-answers").contains("100%"));
+
+    // The hash reproduces the answers in a new widget.
+    let w2 = widget(r#"{"idPrefix":"chg2","view":"checker","hashPrefix":"c1."}"#).await;
+    assert_eq!(w2.find("select[data-q=place]").dyn_into::<HtmlSelectElement>().unwrap().value(), "beijing");
+    assert_eq!(w2.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
+    drop(w2);
+
+    w.click("[data-action=start-again]").await;
+    assert!(w.try_find("[data-testid=verdict]").is_none());
+    assert!(w.text(".vp-verdict-live").contains("Choose a place and a service"));
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+}
