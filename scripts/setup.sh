@@ -42,6 +42,8 @@ if [ "$want_test" = 1 ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  # A CJK font, so that screenshots show the Chinese interface rather than empty boxes.
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     SUDO=""

@@ -1,0 +1,106 @@
+// A reader opens the demo article: the embedded widget loads, reads right, and the map,
+// enterprise list and checker work as a reader uses them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, browser, page, screenshot } from './harness.mjs';
+
+let srv, b;
+before(async () => { srv = await serve(); b = await browser(); });
+after(async () => { await b?.close(); await srv?.close(); });
+
+async function openArticle(width) {
+  const p = await page(b, { width, height: 900 });
+  await p.goto(`${srv.base}/article.html`);
+  const w = p.locator('vats-pilot');
+  await w.scrollIntoViewIfNeeded();
+  await p.locator('vats-pilot[data-ready]').waitFor();
+  return { p, w };
+}
+
+test('the article shows the widget mid-story, at phone and desktop widths', async () => {
+  for (const width of [360, 1280]) {
+    const { p, w } = await openArticle(width);
+    await assert.doesNotReject(w.getByRole('heading', { name: "China's telecom opening pilot" }).waitFor());
+    assert.match(await w.getByRole('tab', { name: 'Map' }).getAttribute('aria-selected'), /true/);
+    assert.equal(await w.locator('g.vp-zone').count(), 4);
+    // The widget sits between the story's paragraphs and fits the column.
+    const box = await w.boundingBox();
+    assert.ok(box.width <= width, `widget ${box.width}px wide in a ${width}px page`);
+    const after = p.getByText('Outside the four areas, the national rules still apply');
+    assert.ok((await after.boundingBox()).y > box.y + box.height - 1, 'the paragraph after the widget follows it');
+    await screenshot(p, `article-${width}`);
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
+
+test('clicking Hainan on the map filters the enterprise list to Hainan', async () => {
+  for (const width of [360, 1280]) {
+    const { p, w } = await openArticle(width);
+    await w.locator('g.vp-zone[data-zone="hainan"]').click();
+    const card = w.locator('.vp-card');
+    await assert.doesNotReject(card.getByText('Approvals known here: 2').waitFor());
+    await screenshot(p, `map-hainan-${width}`);
+    await w.getByRole('button', { name: 'Show enterprises in Hainan' }).click();
+    await assert.doesNotReject(w.getByText('2 of 23 shown').waitFor());
+    assert.match(await w.locator('.vp-ents').innerText(), /2 not publicly identified/);
+    assert.match(p.url(), /zone=hainan/);
+    await p.context().close();
+  }
+});
+
+test('a reader filters to Shanghai, checks a source link and downloads the CSV', async () => {
+  const { p, w } = await openArticle(1280);
+  await w.getByRole('tab', { name: 'Enterprises' }).click();
+  await w.getByLabel('Area').selectOption('shanghai');
+  await w.getByLabel('Status').selectOption('approved');
+  await assert.doesNotReject(w.getByText('4 of 23 shown').waitFor());
+  const cards = await w.locator('.vp-ent').allInnerTexts();
+  assert.equal(cards.length, 4);
+  assert.ok(cards.every((t) => /Shanghai/.test(t)), 'every card is in Shanghai');
+  assert.ok(cards.some((t) => /HSBC/.test(t)));
+  const link = w.locator('.vp-ent[data-id="e-hsbc-fintech"] a.vp-src', { hasText: '[S27]' });
+  assert.equal(await link.getAttribute('href'), 'http://regional.chinadaily.com.cn/shanghaipudong/chinashftz/2025-02/28/c_1076115.htm');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  const [download] = await Promise.all([p.waitForEvent('download'), w.getByRole('button', { name: 'Download CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'vats-pilot-enterprises.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  const rows = csv.trim().split('\r\n');
+  assert.equal(rows.length, 5, csv);
+  assert.ok(rows.slice(1).every((r) => r.includes(',shanghai,')), csv);
+  assert.match(csv, /汇丰/);
+  await screenshot(p, 'list-shanghai-1280');
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
+test('a reader answers the checker by keyboard only and reads the verdict', async () => {
+  for (const width of [360, 1280]) {
+    const { p, w } = await openArticle(width);
+    // Tab into the widget until the selected tab has focus, then move to the checker.
+    for (let i = 0; i < 40; i++) {
+      await p.keyboard.press('Tab');
+      if (await w.locator('[role="tab"][aria-selected="true"]').evaluate((el) => el.getRootNode().activeElement === el)) break;
+    }
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('ArrowRight');
+    await assert.doesNotReject(w.getByRole('heading', { name: 'Can I operate this service here?' }).waitFor());
+    await p.keyboard.press('Tab'); // place
+    await p.keyboard.type('Hainan');
+    await p.keyboard.press('Tab'); // service filter
+    await p.keyboard.type('IDC');
+    await p.keyboard.press('Tab'); // service select
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Tab'); // equity
+    await p.keyboard.type('100');
+    const verdict = w.locator('[data-testid="verdict"]');
+    await assert.doesNotReject(verdict.getByText('Yes — up to 100% foreign ownership in Hainan').waitFor());
+    assert.equal(await w.locator('[data-testid="max"]').innerText(), '100%');
+    await verdict.scrollIntoViewIfNeeded();
+    await screenshot(p, `checker-keyboard-${width}`);
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});

@@ -1,0 +1,65 @@
+// Shared e2e harness: a static server for www/ on 127.0.0.1 (random port) that logs every
+// request, and Debian's Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const www = join(here, '..', '..', 'www');
+export const shots = join(here, 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/** Serves www/. `headers(path)` may add response headers (e.g. a CSP for one page). */
+export async function serve({ headers = () => ({}) } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
+    if (url.pathname === '/favicon.ico') { res.writeHead(204); res.end(); return; }
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path.endsWith('/')) path += 'index.html';
+    try {
+      const body = await readFile(join(www, path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** A fresh page; page errors and console errors are collected so tests can assert none. */
+export async function page(b, { width = 1280, height = 900, ...opts } = {}) {
+  const context = await b.newContext({ viewport: { width, height }, colorScheme: 'light', acceptDownloads: true, ...opts });
+  const p = await context.newPage();
+  p.errors = [];
+  p.on('pageerror', (e) => p.errors.push(e.message));
+  p.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) p.errors.push(m.text()); });
+  return p;
+}
+
+export async function screenshot(p, name) {
+  await mkdir(shots, { recursive: true });
+  const file = join(shots, `${name}.png`);
+  await p.screenshot({ path: file, fullPage: true });
+  return file;
+}
