@@ -51,6 +51,9 @@ pub struct Facets {
 pub struct FilterResult {
     pub ids: Vec<String>,
     pub counts: Facets,
+    /// Positions of the matches in `Dataset::enterprises` (for views; not part of the JS API).
+    #[serde(skip)]
+    pub indices: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,14 +71,17 @@ impl std::fmt::Display for FilterError {
 
 impl std::error::Error for FilterError {}
 
-/// Lower-cased search text per enterprise, built once per dataset.
+/// Lower-cased search text and sort keys per enterprise, built once per dataset.
 pub struct SearchIndex {
     haystacks: Vec<String>,
+    /// Normalised display names, English then Chinese; `None` for unidentified records.
+    names: [Vec<Option<String>>; 2],
 }
 
 impl SearchIndex {
     pub fn new(ds: &Dataset) -> SearchIndex {
-        SearchIndex { haystacks: ds.enterprises.iter().map(haystack).collect() }
+        let names = |lang| ds.enterprises.iter().map(|e| display_name(e, lang).map(normalise)).collect();
+        SearchIndex { haystacks: ds.enterprises.iter().map(haystack).collect(), names: [names(Lang::En), names(Lang::Zh)] }
     }
 }
 
@@ -163,49 +169,29 @@ fn resolve_all(ds: &Dataset, f: &Filter) -> Result<Resolved, FilterError> {
     })
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Zone,
-    Service,
-    Country,
-    Status,
+/// Which filters one record passes; facet counts need all but one of them.
+struct Pass {
+    zone: bool,
+    service: bool,
+    country: bool,
+    status: bool,
+    text: bool,
 }
 
-fn matches(e: &Enterprise, hay: &str, r: &Resolved, skip: Option<Facet>) -> bool {
-    if skip != Some(Facet::Zone) {
-        if let Some(z) = &r.zone {
-            if e.zone.as_deref() != z.as_deref() {
-                return false;
-            }
-        }
-    }
-    if skip != Some(Facet::Country) {
-        if let Some(c) = &r.country {
-            if e.parent_country.as_deref() != c.as_deref() {
-                return false;
-            }
-        }
-    }
-    if skip != Some(Facet::Status) {
-        if let Some(s) = r.status {
-            if e.status != s {
-                return false;
-            }
-        }
-    }
-    if skip != Some(Facet::Service) {
-        if let Some(s) = &r.service {
-            let ok = match (s, &e.services) {
+impl Pass {
+    fn of(e: &Enterprise, hay: &str, r: &Resolved) -> Pass {
+        Pass {
+            zone: r.zone.as_ref().is_none_or(|z| e.zone.as_deref() == z.as_deref()),
+            country: r.country.as_ref().is_none_or(|c| e.parent_country.as_deref() == c.as_deref()),
+            status: r.status.is_none_or(|s| e.status == s),
+            service: r.service.as_ref().is_none_or(|s| match (s, &e.services) {
                 (None, None) => true,
                 (Some(want), Some(list)) => list.iter().any(|x| x == want),
                 _ => false,
-            };
-            if !ok {
-                return false;
-            }
+            }),
+            text: r.needle.is_empty() || hay.contains(&r.needle),
         }
     }
-    r.needle.is_empty() || hay.contains(&r.needle)
 }
 
 fn bump(map: &mut BTreeMap<String, usize>, key: Option<&str>) {
@@ -220,29 +206,36 @@ fn bump(map: &mut BTreeMap<String, usize>, key: Option<&str>) {
 
 /// Filters the enterprises; ids come in dataset order.
 pub fn filter(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterResult, FilterError> {
+    let mut out = filter_indices(ds, index, f)?;
+    out.ids = out.indices.iter().map(|i| ds.enterprises[*i].id.clone()).collect();
+    Ok(out)
+}
+
+/// As [`filter`], without copying ids: positions and counts only (what a view needs).
+pub fn filter_indices(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterResult, FilterError> {
     let r = resolve_all(ds, f)?;
     let mut out = FilterResult::default();
-    for (e, hay) in ds.enterprises.iter().zip(&index.haystacks) {
-        if matches(e, hay, &r, None) {
-            out.ids.push(e.id.clone());
+    for (i, (e, hay)) in ds.enterprises.iter().zip(&index.haystacks).enumerate() {
+        let p = Pass::of(e, hay, &r);
+        if !p.text {
+            continue;
         }
-        if matches(e, hay, &r, Some(Facet::Zone)) {
+        if p.zone && p.service && p.country && p.status {
+            out.indices.push(i);
+        }
+        if p.service && p.country && p.status {
             bump(&mut out.counts.zone, e.zone.as_deref());
         }
-        if matches(e, hay, &r, Some(Facet::Country)) {
+        if p.zone && p.service && p.status {
             bump(&mut out.counts.country, e.parent_country.as_deref());
         }
-        if matches(e, hay, &r, Some(Facet::Status)) {
+        if p.zone && p.service && p.country {
             bump(&mut out.counts.status, Some(e.status.id()));
         }
-        if matches(e, hay, &r, Some(Facet::Service)) {
+        if p.zone && p.country && p.status {
             match &e.services {
                 None => bump(&mut out.counts.service, None),
-                Some(list) => {
-                    for s in list {
-                        bump(&mut out.counts.service, Some(s));
-                    }
-                }
+                Some(list) => list.iter().for_each(|s| bump(&mut out.counts.service, Some(s))),
             }
         }
     }
@@ -279,26 +272,42 @@ pub fn display_name(e: &Enterprise, lang: Lang) -> Option<&str> {
     }
 }
 
-/// Sorts enterprises for display. Unidentified and undated records go last; ties keep
-/// dataset order. Dates sort newest first.
-pub fn sort<'a>(ds: &'a Dataset, mut list: Vec<&'a Enterprise>, key: SortKey, lang: Lang) -> Vec<&'a Enterprise> {
-    let zone_rank = |e: &Enterprise| -> usize {
-        e.zone.as_deref().and_then(|z| ds.zones.iter().position(|x| x.id == z)).unwrap_or(usize::MAX)
+/// Sorts enterprise positions for display and keeps the first `limit`: names alphabetically
+/// (unidentified last), zones in dataset order, approval dates newest first (undated last);
+/// ties keep dataset order. Only the kept part is fully sorted, so a page of 50 out of 10,000
+/// costs a selection, not a full sort.
+pub fn sort_top(ds: &Dataset, index: &SearchIndex, mut list: Vec<usize>, key: SortKey, lang: Lang, limit: usize) -> Vec<usize> {
+    let names = &index.names[lang as usize];
+    let name = |i: usize| names.get(i).and_then(|n| n.as_deref());
+    let zone_rank = |i: usize| -> usize {
+        ds.enterprises[i].zone.as_deref().and_then(|z| ds.zones.iter().position(|x| x.id == z)).unwrap_or(usize::MAX)
     };
-    match key {
-        SortKey::Name => list.sort_by_cached_key(|e| match display_name(e, lang) {
-            Some(n) => (0, normalise(n)),
-            None => (1, String::new()),
-        }),
-        SortKey::Zone => list.sort_by_cached_key(|e| {
-            (zone_rank(e), display_name(e, lang).map(normalise).unwrap_or_else(|| "\u{10ffff}".into()))
-        }),
-        SortKey::Date => list.sort_by(|a, b| match (&a.approval_date, &b.approval_date) {
-            (Some(x), Some(y)) => y.cmp(x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }),
+    let by_name = |a: usize, b: usize| match (name(a), name(b)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    let cmp = |a: &usize, b: &usize| -> std::cmp::Ordering {
+        let (a, b) = (*a, *b);
+        let primary = match key {
+            SortKey::Name => by_name(a, b),
+            SortKey::Zone => zone_rank(a).cmp(&zone_rank(b)).then_with(|| by_name(a, b)),
+            SortKey::Date => match (&ds.enterprises[a].approval_date, &ds.enterprises[b].approval_date) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            },
+        };
+        primary.then(a.cmp(&b))
+    };
+    if limit < list.len() {
+        if limit > 0 {
+            list.select_nth_unstable_by(limit - 1, cmp);
+        }
+        list.truncate(limit);
     }
+    list.sort_unstable_by(cmp);
     list
 }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod geo_data;
+pub mod html;
 pub mod i18n;
 pub mod model;
 pub mod state;

@@ -3,7 +3,7 @@
 
 use vats_pilot::data::embedded;
 use vats_pilot::export::{csv, csv_field, json, CSV_HEADER};
-use vats_pilot::filter::{filter, normalise, sort, Filter, SearchIndex, SortKey};
+use vats_pilot::filter::{filter, normalise, sort_top, Filter, SearchIndex, SortKey};
 use vats_pilot::i18n::Lang;
 use vats_pilot::state::{decode, encode, place_for_zone, Tab, UiState};
 
@@ -77,16 +77,28 @@ fn bad_filter_values_name_the_field_and_the_choices() {
 #[test]
 fn sorting_puts_names_in_order_and_newest_approvals_first() {
     let ds = embedded();
-    let all: Vec<_> = ds.enterprises.iter().filter(|e| e.identified).collect();
-    let by_name = sort(ds, all.clone(), SortKey::Name, Lang::En);
-    let names: Vec<String> = by_name.iter().map(|e| normalise(e.name_en.as_deref().unwrap_or(""))).collect();
+    let index = SearchIndex::new(ds);
+    let all: Vec<usize> = (0..ds.enterprises.len()).filter(|i| ds.enterprises[*i].identified).collect();
+    let by_name = sort_top(ds, &index, all.clone(), SortKey::Name, Lang::En, usize::MAX);
+    let names: Vec<String> = by_name.iter().map(|i| normalise(ds.enterprises[*i].name_en.as_deref().unwrap_or(""))).collect();
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted);
-    let by_date = sort(ds, all, SortKey::Date, Lang::En);
+    assert_eq!(by_name.len(), all.len());
+    // A page is the head of the full order.
+    assert_eq!(sort_top(ds, &index, all.clone(), SortKey::Name, Lang::En, 5), by_name[..5]);
+    let by_date = sort_top(ds, &index, all, SortKey::Date, Lang::En, usize::MAX);
     // 28 Feb before 26 Feb, both before applicants with no date.
-    assert_eq!(by_date.first().and_then(|e| e.approval_date.as_deref()), Some("2025-02-28"));
-    assert!(by_date.last().unwrap().approval_date.is_none());
+    assert_eq!(ds.enterprises[by_date[0]].approval_date.as_deref(), Some("2025-02-28"));
+    assert!(ds.enterprises[*by_date.last().unwrap()].approval_date.is_none());
+    let by_zone = sort_top(ds, &index, (0..ds.enterprises.len()).collect(), SortKey::Zone, Lang::Zh, usize::MAX);
+    let rank = |i: &usize| {
+        let z = ds.enterprises[*i].zone.as_deref();
+        z.and_then(|z| ds.zones.iter().position(|x| x.id == z)).unwrap_or(usize::MAX)
+    };
+    let ranks: Vec<usize> = by_zone.iter().map(rank).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "areas in map order, unknown last: {ranks:?}");
+    assert_eq!(*ranks.last().unwrap(), usize::MAX);
 }
 
 #[test]

@@ -87,7 +87,9 @@ pub fn app(r: Resolved) -> impl IntoView {
 fn shell(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let tabs = (ctx.view == ViewMode::All).then(|| tabs(ctx, lang));
-    let panel = move || match ctx.state.with(|s| s.tab) {
+    // A memo, so the panel is rebuilt when the tab changes, not on every state change.
+    let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
+    let panel = move || match tab.get() {
         Tab::Map => super::map::map_view(ctx, lang).into_any(),
         Tab::List => super::list::list_view(ctx, lang).into_any(),
         Tab::Checker => super::checker::checker_view(ctx, lang).into_any(),
@@ -116,9 +118,7 @@ fn shell(ctx: Ctx, lang: Lang) -> impl IntoView {
             class="vp-panel"
             id=ctx.id("panel")
             role=(ctx.view == ViewMode::All).then_some("tabpanel")
-            aria-labelledby=move || {
-                (ctx.view == ViewMode::All).then(|| ctx.id(&format!("tab-{}", ctx.state.with(|s| s.tab.id()))))
-            }
+            aria-labelledby=move || (ctx.view == ViewMode::All).then(|| ctx.id(&format!("tab-{}", tab.get().id())))
         >
             {panel}
         </div>
@@ -136,7 +136,8 @@ fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
                 Tab::List => s.tab_list,
                 Tab::Checker => s.tab_checker,
             };
-            let selected = move || ctx.state.with(|s| s.tab == tab);
+            let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
+            let selected = move || current.get() == tab;
             let on_key = move |ev: leptos::ev::KeyboardEvent| {
                 let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
                 let next = match ev.key().as_str() {

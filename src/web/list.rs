@@ -4,48 +4,21 @@
 use leptos::prelude::*;
 
 use super::{dom, Ctx};
-use crate::filter::{display_name, filter, sort, FilterResult, SortKey, UNKNOWN};
-use crate::i18n::{count, fill, Lang, Strings};
-use crate::model::{Confidence, Enterprise, Status, Text};
+use crate::filter::{filter_indices, sort_top, FilterResult, SortKey, UNKNOWN};
+use crate::i18n::{count, fill, Lang};
+use crate::html::status_label;
+use crate::model::{Enterprise, Status, Text};
 use crate::state::UiState;
 use crate::summary::{headline, unidentified_by_zone};
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000.
-const PAGE: usize = 50;
+const PAGE: usize = 10;
 
-pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
-    let s = lang.strings();
-    match c {
-        Confidence::High => s.conf_high,
-        Confidence::Medium => s.conf_medium,
-        Confidence::Low => s.conf_low,
-    }
-}
+pub use crate::html::confidence_label;
 
-/// Links to sources by id: `[S27]`, opening in a new tab, named for screen readers.
+/// Source links as markup (see `html::source_links`).
 pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
-    let s = lang.strings();
-    let links = ids
-        .iter()
-        .filter_map(|id| ctx.ds.source(id))
-        .map(|src| {
-            let mut name = format!("{}: {} — {}", fill(s.source_n, &[("id", &src.id)]), src.outlet, src.title);
-            if let Some(d) = &src.date {
-                name.push_str(&format!(" ({d})"));
-            }
-            if !src.retrieved {
-                name.push_str(&format!(" [{}]", s.not_retrieved));
-            }
-            let aria = format!("{name} {}", s.opens_new_tab);
-            view! {
-                <a class="vp-src" href=src.url.as_str() target="_blank" rel="noopener noreferrer" title=name aria-label=aria>
-                    "[" {src.id.as_str()} "]"
-                </a>
-                " "
-            }
-        })
-        .collect_view();
-    view! { <span class="vp-src-label">{s.sources}": "</span> {links} }
+    view! { <span inner_html=crate::html::source_links(ctx.ds, lang, ids)></span> }
 }
 
 fn zone_name(ctx: Ctx, lang: Lang, id: Option<&str>) -> String {
@@ -54,59 +27,10 @@ fn zone_name(ctx: Ctx, lang: Lang, id: Option<&str>) -> String {
         .unwrap_or_else(|| lang.strings().unknown.to_string())
 }
 
-fn status_label(s: &Strings, st: Status) -> &'static str {
-    match st {
-        Status::Approved => s.status_approved,
-        Status::ReportedApplicant => s.status_reported_applicant,
-    }
-}
-
+/// One card: static markup set in one DOM call.
 fn card(ctx: Ctx, lang: Lang, e: &'static Enterprise) -> impl IntoView {
-    let s = lang.strings();
-    let name = display_name(e, lang).unwrap_or(s.unidentified_name);
-    // The other language's name, when it is a different string.
-    let other = display_name(e, lang.other()).filter(|n| *n != name);
-    let zh_missing = (lang == Lang::Zh && e.name_zh.is_none()).then_some(s.zh_name_missing);
-    let parent = e.parent.as_ref().map(|p| p.get(lang)).unwrap_or(s.unknown);
-    let country = e.parent_country.as_deref().and_then(|c| ctx.ds.country(c)).map(|c| c.name.get(lang)).unwrap_or(s.unknown);
-    let services = match &e.services {
-        None => s.not_published.to_string(),
-        Some(list) => list
-            .iter()
-            .map(|id| ctx.ds.service(id).map(|sv| format!("{} {}", sv.code, sv.name.get(lang))).unwrap_or_else(|| id.clone()))
-            .collect::<Vec<_>>()
-            .join("; "),
-    };
-    let approval = e.batch.map(|b| {
-        fill(s.batch_n, &[("n", &b.to_string()), ("date", e.approval_date.as_deref().unwrap_or(s.unknown))])
-    });
     view! {
-        <li class="vp-ent" data-id=e.id.as_str() data-status=e.status.id()>
-            <h4 class="vp-ent-name">
-                {name}
-                {other.map(|o| view! { " " <span class="vp-other-lang" lang=lang.other().tag()>{o}</span> })}
-            </h4>
-            <p class="vp-ent-meta">
-                <span class=format!("vp-badge vp-badge-{}", e.status.id())>{status_label(s, e.status)}</span>
-                " "
-                <span class="vp-muted">{if e.legal_name { s.legal_name } else { s.name_as_reported }}</span>
-                {zh_missing.map(|m| view! { " · " <span class="vp-muted">{m}</span> })}
-            </p>
-            <dl class="vp-dl">
-                <dt>{s.field_parent}</dt>
-                <dd>{parent}" ("{country}")"</dd>
-                <dt>{s.field_zone}</dt>
-                <dd>{zone_name(ctx, lang, e.zone.as_deref())}</dd>
-                <dt>{s.field_services}</dt>
-                <dd>{services}</dd>
-                {e.activity.as_ref().map(|a| view! { <dt>{s.field_activity}</dt> <dd>{a.get(lang)}</dd> })}
-                {approval.map(|a| view! { <dt>{s.field_batch}</dt> <dd>{a}</dd> })}
-                <dt>{s.confidence}</dt>
-                <dd>{confidence_label(lang, e.confidence)}</dd>
-            </dl>
-            {e.note.as_ref().map(|n| view! { <p class="vp-note">{n.get(lang)}</p> })}
-            <p class="vp-sources">{source_links(ctx, lang, &e.source_ids)}</p>
-        </li>
+        <li class="vp-ent" data-id=e.id.as_str() data-status=e.status.id() inner_html=crate::html::enterprise_card(ctx.ds, lang, e)></li>
     }
 }
 
@@ -146,33 +70,35 @@ fn facet_select(ctx: Ctx, lang: Lang, f: Facet, result: Memo<FilterResult>) -> i
     let s = lang.strings();
     let id = ctx.id(&format!("f-{}", f.key));
     let Facet { key, label, options, get, set, counts } = f;
-    let opts = move || {
-        let current = ctx.state.with(get);
-        result.with(|r| {
-            let counts = counts(r);
-            let rest = options
-                .iter()
-                .filter(|(v, _)| counts.contains_key(v) || current.as_deref() == Some(v.as_str()))
-                .map(|(v, name)| {
-                    let n = counts.get(v).copied().unwrap_or(0);
-                    view! { <option value=v.clone() selected=current.as_deref() == Some(v.as_str())>{format!("{name} ({n})")}</option> }
-                })
-                .collect_view();
-            view! { <option value="" selected=current.is_none()>{s.any}</option> {rest} }
+    let current = Memo::new(move |_| ctx.state.with(get));
+    // The options never change; only their counts do, so a keystroke updates text, not DOM.
+    let items = options
+        .into_iter()
+        .map(|(v, name)| {
+            let value = v.clone();
+            let n = Memo::new(move |_| result.with(|r| counts(r).get(&value).copied().unwrap_or(0)));
+            let v2 = v.clone();
+            view! {
+                <option value=v.clone() selected=move || current.with(|c| c.as_deref() == Some(v2.as_str())) disabled=move || n.get() == 0>
+                    {name}" ("{move || n.get()}")"
+                </option>
+            }
         })
-    };
+        .collect_view();
     view! {
         <div class="vp-field">
             <label for=id.clone()>{label}</label>
             <select
                 id=id
                 data-facet=key
+                prop:value=move || current.get().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.state.update(|s| set(s, if v.is_empty() { None } else { Some(v) }));
                 }
             >
-                {opts}
+                <option value="" selected=move || current.with(|c| c.is_none())>{s.any}</option>
+                {items}
             </select>
         </div>
     }
@@ -254,43 +180,54 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let shown = RwSignal::new(PAGE);
     let filt = Memo::new(move |_| ctx.state.with(|s| s.filter()));
-    let result = Memo::new(move |_| filter(ctx.ds, ctx.index, &filt.get()).unwrap_or_default());
+    let result = Memo::new(move |_| filter_indices(ctx.ds, ctx.index, &filt.get()).unwrap_or_default());
     // A new filter starts again at the first page.
     Effect::new(move |_| {
         filt.track();
         shown.set(PAGE);
     });
 
-    let cards = move || {
+    let all = &ctx.ds.enterprises;
+    // The visible page of named records, sorted; cards are keyed so unchanged ones stay put.
+    let page = Memo::new(move |_| {
         let key = ctx.state.with(|s| s.sort);
         result.with(|r| {
-            let list: Vec<&'static Enterprise> = r.ids.iter().filter_map(|id| ctx.ds.enterprise(id)).collect();
-            let (named, unnamed): (Vec<_>, Vec<_>) = list.into_iter().partition(|e| e.identified);
-            let named = sort(ctx.ds, named, key, lang);
+            let named: Vec<usize> = r.indices.iter().copied().filter(|i| all[*i].identified).collect();
             let more = named.len() > shown.get();
-            let page = named.into_iter().take(shown.get()).map(|e| card(ctx, lang, e)).collect_view();
-            let group = (!unnamed.is_empty()).then(|| unidentified_card(ctx, lang, &unnamed));
-            let empty = r.ids.is_empty().then(|| {
-                view! {
-                    <div class="vp-empty" role="status">
-                        <p>{s.empty_state}</p>
-                        <button type="button" class="vp-btn" data-action="clear-filters" on:click=move |_| ctx.state.update(|s| s.clear_filters())>
-                            {s.clear_filters}
-                        </button>
-                    </div>
-                }
-            });
+            (sort_top(ctx.ds, ctx.index, named, key, lang, shown.get()), more)
+        })
+    });
+    let unnamed = Memo::new(move |_| result.with(|r| r.indices.iter().copied().filter(|i| !all[*i].identified).collect::<Vec<_>>()));
+    let group = move || {
+        let list: Vec<&'static Enterprise> = unnamed.with(|u| u.iter().map(|i| &all[*i]).collect());
+        (!list.is_empty()).then(|| unidentified_card(ctx, lang, &list))
+    };
+    let empty = move || {
+        result.with(|r| r.indices.is_empty()).then(|| {
             view! {
-                {empty}
-                <ul class="vp-ents">{page} {group}</ul>
-                {more.then(|| view! {
-                    <button type="button" class="vp-btn vp-btn-secondary" on:click=move |_| shown.update(|n| *n += PAGE)>{s.show_more}</button>
-                })}
+                <div class="vp-empty" role="status">
+                    <p>{s.empty_state}</p>
+                    <button type="button" class="vp-btn" data-action="clear-filters" on:click=move |_| ctx.state.update(|s| s.clear_filters())>
+                        {s.clear_filters}
+                    </button>
+                </div>
             }
         })
     };
+    let cards = view! {
+        {empty}
+        <ul class="vp-ents">
+            <For each=move || page.with(|p| p.0.clone()) key=|i| *i let:i>
+                {card(ctx, lang, &all[i])}
+            </For>
+            {group}
+        </ul>
+        {move || page.with(|p| p.1).then(|| view! {
+            <button type="button" class="vp-btn vp-btn-secondary" on:click=move |_| shown.update(|n| *n += PAGE)>{s.show_more}</button>
+        })}
+    };
     let download = move |csv: bool| {
-        let ids = result.with_untracked(|r| r.ids.clone());
+        let ids: Vec<String> = result.with_untracked(|r| r.indices.iter().map(|i| all[*i].id.clone()).collect());
         let _ = if csv {
             dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, &ids))
         } else {
@@ -346,7 +283,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                 </div>
             </div>
             <p class="vp-count" role="status" data-testid="count">
-                {move || fill(s.result_count, &[("n", &result.with(|r| r.ids.len()).to_string()), ("total", &total)])}
+                {move || fill(s.result_count, &[("n", &result.with(|r| r.indices.len()).to_string()), ("total", &total)])}
                 {move || (!filt.with(|f| f.is_empty())).then(|| view! {
                     " "
                     <button type="button" class="vp-btn vp-btn-link" on:click=move |_| ctx.state.update(|s| s.clear_filters())>
