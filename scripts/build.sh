@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 python3 tools/geo/build_map.py --check
+# The no-JS fallback in the pages and www/oembed.json, generated from the dataset.
+cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:8080/}"
 wasm-pack build --release --target web --no-typescript --no-pack --out-dir www/pkg
 rm -f www/pkg/.gitignore
 
@@ -16,6 +18,6 @@ size() { # file label
 echo "sizes:"
 size www/pkg/vats_pilot_bg.wasm "wasm"
 size www/pkg/vats_pilot.js "JS glue"
-for f in www/widget.css www/vats-pilot.js; do
+for f in www/widget.css www/vats-pilot.js www/embed.js www/embed-parent.js; do
   [ -f "$f" ] && size "$f" "$(basename "$f")"
 done

@@ -138,4 +138,5 @@ pub const EN: Strings = Strings {
     data_src_failed: "Could not use the newer dataset ({error}). Showing the built-in data.",
     data_src_used: "Showing a newer dataset loaded by this page.",
     error_prefix: "Error",
+    fallback_note: "The interactive guide needs JavaScript; this is a summary of its data.",
 };

@@ -254,6 +254,7 @@ pub struct Strings {
     pub data_src_failed: &'static str,
     pub data_src_used: &'static str,
     pub error_prefix: &'static str,
+    pub fallback_note: &'static str,
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

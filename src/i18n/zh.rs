@@ -138,4 +138,5 @@ pub const ZH: Strings = Strings {
     data_src_failed: "无法使用较新的数据集({error}),现显示内置数据。",
     data_src_used: "现显示本页面加载的较新数据集。",
     error_prefix: "错误",
+    fallback_note: "交互式指南需要 JavaScript;以下为其数据摘要。",
 };

@@ -130,12 +130,14 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let selected = Memo::new(move |_| ctx.state.with(|s| s.zone.clone()));
     let active = Memo::new(move |_| hover.get().or_else(|| selected.get()));
 
-    let zoom_style = move || match selected.get().and_then(|z| MAIN.marker(&z).copied()) {
+    // Set through CSSOM (`style:`), which a strict `style-src 'self'` policy allows, unlike a
+    // `style` attribute.
+    let zoom = move || match selected.get().and_then(|z| MAIN.marker(&z).copied()) {
         Some(m) => {
             let (tx, ty, s) = zoom_to(&MAIN, m.x, m.y, ZOOM);
-            format!("transform: translate({tx}px, {ty}px) scale({s})")
+            format!("translate({tx}px, {ty}px) scale({s})")
         }
-        None => "transform: none".to_string(),
+        None => "none".to_string(),
     };
     let zones = ctx
         .ds
@@ -155,7 +157,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     <svg class="vp-svg" viewBox=MAIN.view_box_attr() role="group" aria-labelledby=heading_id aria-describedby=hint_id>
                         <desc>{s.map_desc}</desc>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
-                        <g class="vp-zoom" style=zoom_style>
+                        <g class="vp-zoom" style:transform=zoom>
                             <g aria-hidden="true" inner_html=shapes_markup(&MAIN, false)></g>
                             {zones}
                         </g>

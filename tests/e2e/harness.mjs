@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const www = join(here, '..', '..', 'www');
 export const shots = join(here, 'screenshots');
+export const fixtures = join(here, 'pages');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -26,7 +27,8 @@ export async function serve({ headers = () => ({}) } = {}) {
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     try {
-      const body = await readFile(join(www, path));
+      // /test/… are fixture pages for the tests; everything else is the product in www/.
+      const body = path.startsWith('/test/') ? await readFile(join(fixtures, path.slice(6))) : await readFile(join(www, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
       res.end(body);
     } catch {
