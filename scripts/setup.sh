@@ -44,6 +44,8 @@ if [ "$want_test" = 1 ]; then
   command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   # A CJK font, so that screenshots show the Chinese interface rather than empty boxes.
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     SUDO=""
