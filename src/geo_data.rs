@@ -532,13 +532,22 @@ pub const INSET_SHANGHAI: MapView = MapView {
     },
 };
 
-pub const INSET_SHANGHAI_MARKERS: &[Marker] = &[Marker {
-    id: "lingang",
-    x: 759.2,
-    y: 664.0,
-    lon: 121.93,
-    lat: 30.9,
-}];
+pub const INSET_SHANGHAI_MARKERS: &[Marker] = &[
+    Marker {
+        id: "lingang",
+        x: 759.2,
+        y: 664.0,
+        lon: 121.93,
+        lat: 30.9,
+    },
+    Marker {
+        id: "pudong",
+        x: 524.8,
+        y: 506.8,
+        lon: 121.5064,
+        lat: 31.2347,
+    },
+];
 
 pub const INSET_SHANGHAI_SHAPES: &[Shape] = &[
     Shape {

@@ -22,6 +22,19 @@ async function fetchData(src) {
   }
 }
 
+// Follow the host page's own theme toggle (<html data-theme="dark">, class="dark", or
+// data-color-scheme) when the element's theme is auto.
+const hostTheme = () => {
+  const r = document.documentElement;
+  const t = `${r.dataset.theme || ''} ${r.dataset.colorScheme || ''} ${r.className}`;
+  return /\bdark\b/.test(t) ? 'dark' : /\blight\b/.test(t) ? 'light' : '';
+};
+const syncTheme = () => document.querySelectorAll('vats-pilot').forEach((el) => {
+  const t = hostTheme();
+  if (t) el.setAttribute('data-host-theme', t); else el.removeAttribute('data-host-theme');
+});
+new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-color-scheme'] });
+
 class VatsPilot extends HTMLElement {
   static observedAttributes = ['lang', 'view', 'zone', 'service', 'theme', 'data-src', 'hash'];
 
@@ -36,6 +49,7 @@ class VatsPilot extends HTMLElement {
       root.append(css, document.createElement('slot'), this.box);
       this.uid = `vp${++count}`;
     }
+    syncTheme();
     this.io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         this.io.disconnect();

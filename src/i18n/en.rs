@@ -37,7 +37,8 @@ pub const EN: Strings = Strings {
     inset_shanghai: "Shanghai: pilot covers Pudong New Area and Lin-gang",
     inset_shenzhen: "Shenzhen, Guangdong",
     lingang: "Lin-gang",
-    pudong_note: "Pudong outline not drawn: no openly licensed boundary",
+    pudong: "Pudong",
+    pudong_note: "Pudong is labelled, not outlined: no openly licensed boundary",
     shenzhen_note: "Whole city; outline not drawn: no openly licensed boundary",
     map_keys_hint: "Arrow keys move between areas, Enter selects, Escape clears.",
 

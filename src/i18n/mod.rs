@@ -149,6 +149,7 @@ pub struct Strings {
     pub inset_shanghai: &'static str,
     pub inset_shenzhen: &'static str,
     pub lingang: &'static str,
+    pub pudong: &'static str,
     pub pudong_note: &'static str,
     pub shenzhen_note: &'static str,
     pub map_keys_hint: &'static str,

@@ -37,7 +37,8 @@ pub const ZH: Strings = Strings {
     inset_shanghai: "上海:试点覆盖浦东新区和临港新片区",
     inset_shenzhen: "深圳(广东省)",
     lingang: "临港",
-    pudong_note: "未绘制浦东边界:没有开放许可的边界数据",
+    pudong: "浦东",
+    pudong_note: "浦东仅作标注,未绘制边界:没有开放许可的边界数据",
     shenzhen_note: "全市范围;未绘制边界:没有开放许可的边界数据",
     map_keys_hint: "方向键在地区之间移动,回车键选择,Esc 键取消。",
 

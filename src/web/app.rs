@@ -150,7 +150,7 @@ fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
                 ev.prevent_default();
                 ctx.state.update(|s| s.tab = next);
                 let el: web_sys::Element = event_target(&ev);
-                dom::focus_by_id(&el.get_root_node(), &ctx.id(&format!("tab-{}", next.id())));
+                dom::focus_now(&el.get_root_node(), &format!("[id=\"{}\"]", ctx.id(&format!("tab-{}", next.id()))));
             };
             view! {
                 <button

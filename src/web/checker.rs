@@ -299,7 +299,7 @@ fn answers_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                         aria-label=fill(s.change_aria, &[("question", question)])
                         on:click=move |ev| {
                             let el: web_sys::Element = event_target(&ev);
-                            dom::focus_by_id(&el.get_root_node(), &target);
+                            dom::focus_now(&el.get_root_node(), &format!("[id=\"{target}\"]"));
                         }
                     >
                         {s.change}

@@ -65,8 +65,16 @@ fn focus_el(el: &web_sys::Element) {
     }
 }
 
+/// Focuses the first match of `selector` in `root` (a document or shadow root) now: for
+/// elements that stay in place (tabs, map zones, form fields), so fast key presses follow.
+pub fn focus_now(root: &web_sys::Node, selector: &str) {
+    if let Some(el) = find(root, selector) {
+        focus_el(&el);
+    }
+}
+
 /// Focuses the first match of `selector` in `root` (a document or shadow root) once the
-/// pending re-render has reached the DOM.
+/// pending re-render has reached the DOM: for elements that are being re-created.
 pub fn focus_later(root: &web_sys::Node, selector: &str) {
     let (root, selector) = (root.clone(), selector.to_string());
     let Some(w) = web_sys::window() else { return };

@@ -73,7 +73,7 @@ fn on_zone_key(ctx: Ctx, zone: &str, ev: &leptos::ev::KeyboardEvent) {
     ev.prevent_default();
     let el: web_sys::Element = event_target(ev);
     if let Some(id) = ids.get(target) {
-        dom::focus_later(&el.get_root_node(), &format!("g.vp-zone[data-zone=\"{id}\"]"));
+        dom::focus_now(&el.get_root_node(), &format!("g.vp-zone[data-zone=\"{id}\"]"));
     }
 }
 
@@ -182,6 +182,8 @@ fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title
     for m in view.markers {
         let name = if m.id == "lingang" {
             lang.strings().lingang.to_string()
+        } else if m.id == "pudong" {
+            lang.strings().pudong.to_string()
         } else {
             ctx.ds.zone(m.id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default()
         };

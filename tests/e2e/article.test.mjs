@@ -104,3 +104,32 @@ test('a reader answers the checker by keyboard only and reads the verdict', asyn
     await p.context().close();
   }
 });
+
+test('the back button restores the previous view', async () => {
+  const p = await page(b, { width: 1280, height: 900 });
+  await p.goto(`${srv.base}/index.html`);
+  await p.locator('#app[data-ready]').waitFor();
+  await p.locator('.vp-zone-btn[data-zone="hainan"]').click();
+  await p.waitForURL(/zone=hainan/);
+  await p.locator('.vp-zone-btn[data-zone="shenzhen"]').click();
+  await p.waitForURL(/zone=shenzhen/);
+  await p.goBack();
+  await p.waitForURL(/zone=hainan/);
+  assert.equal(await p.locator('.vp-zone-btn[data-zone="hainan"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await p.locator('.vp-card').getAttribute('data-zone'), 'hainan');
+  await p.goBack();
+  assert.equal(await p.locator('.vp-zone-btn[aria-pressed="true"]').count(), 0);
+  await p.context().close();
+});
+
+test('the README JS API example runs', async () => {
+  const p = await page(b);
+  await p.goto(`${srv.base}/api.html`);
+  await p.waitForFunction(() => !document.getElementById('out').textContent.startsWith('Running'));
+  const out = await p.locator('#out').innerText();
+  assert.match(out, /Hainan, IDC, 100 %: allowed, max 100 %, by vats-pilot-2024/);
+  assert.match(out, /approved in Shanghai: e-siemens-healthineers, e-hsbc-fintech, e-boc-subsidiary, e-liepin/);
+  assert.match(out, /bad input throws: unknown place "atlantis"/);
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});

@@ -132,3 +132,28 @@ test('the wasm is fetched only when the widget nears the viewport', async () => 
   assert.equal(wasm.length, 1);
   await p.context().close();
 });
+
+test('theme auto follows the host page own toggle', async () => {
+  const p = await page(b, { width: 900, height: 900, colorScheme: 'light' });
+  await p.goto(`${srv.base}/test/theme.html`);
+  await ready(p);
+  const bg = () => p.locator('vats-pilot section.vp').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await bg(), 'rgb(22, 25, 29)', 'dark when the host says dark');
+  await p.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+  await p.waitForFunction(() => document.querySelector('vats-pilot').getAttribute('data-host-theme') === 'light');
+  assert.equal(await bg(), 'rgb(255, 255, 255)', 'light when the host switches to light');
+  await p.context().close();
+});
+
+test('data-src: a valid newer dataset is used, a broken or missing one falls back with a note', async () => {
+  const p = await page(b, { width: 900, height: 2400 });
+  await p.goto(`${srv.base}/test/data-src.html`);
+  for (const id of ['good', 'bad', 'missing']) await ready(p, `#${id}`);
+  assert.match(await p.locator('#good .vp-notice').innerText(), /newer dataset loaded by this page/);
+  assert.match(await p.locator('#bad .vp-notice').innerText(), /Could not use the newer dataset/);
+  assert.match(await p.locator('#missing .vp-notice').innerText(), /Could not use the newer dataset \(HTTP 404\)/);
+  for (const id of ['good', 'bad', 'missing']) {
+    assert.match(await p.locator(`#${id} [data-testid=headline]`).innerText(), /^13 approved in the first batch/);
+  }
+  await p.context().close();
+});

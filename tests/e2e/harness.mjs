@@ -28,7 +28,10 @@ export async function serve({ headers = () => ({}) } = {}) {
     if (path.endsWith('/')) path += 'index.html';
     try {
       // /test/… are fixture pages for the tests; everything else is the product in www/.
-      const body = path.startsWith('/test/') ? await readFile(join(fixtures, path.slice(6))) : await readFile(join(www, path));
+      // /pkg-data/pilot.json is the repository's dataset, standing in for a newer one on a host.
+      const file = path.startsWith('/test/') ? join(fixtures, path.slice(6))
+        : path === '/pkg-data/pilot.json' ? join(here, '..', '..', 'data', 'pilot.json') : join(www, path);
+      const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
       res.end(body);
     } catch {

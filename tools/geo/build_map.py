@@ -40,10 +40,11 @@ ALBERS_LAT2 = 47.0
 
 INPUT_FILES = ("china-admin1.geojson", "neighbours.geojson", "points.geojson")
 
-# Pudong New Area label: deliberately absent. A label position must come from a cited,
-# licensed source (e.g. an official gazetteer point with its licence recorded in README.md).
-# While this is None no `pudong` marker is emitted. Set to (lon, lat) with a source comment.
-PUDONG_LABEL = None
+# Pudong New Area label position (a label for the district, not an outline): 31°14'05"N
+# 121°30'23"E, the coordinate of the Pudong article (Lujiazui), dataset source S79
+# (https://talk.dob.jp/enwiki/w/index.php?oldid=970578624&title=Pudong). A single coordinate is
+# a fact; no outline is drawn because no openly licensed Pudong boundary was found.
+PUDONG_LABEL = (121.5064, 31.2347)
 
 ZONES = {"CN-BJ": "beijing", "CN-SH": "shanghai", "CN-HI": "hainan"}
 OUTSIDE = {"CN-HK", "CN-MO", "CN-TW"}
