@@ -133,3 +133,25 @@ test('the README JS API example runs', async () => {
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });
+
+test('every interactive element in every tab has an accessible name (both languages)', async () => {
+  const p = await page(b, { width: 1280, height: 900 });
+  await p.goto(`${srv.base}/index.html`);
+  await p.locator('#app[data-ready]').waitFor();
+  const cdp = await p.context().newCDPSession(p);
+  const unnamed = async () => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const roles = new Set(['button', 'link', 'tab', 'combobox', 'textbox', 'searchbox', 'spinbutton', 'slider', 'radio', 'checkbox', 'listbox']);
+    const controls = nodes.filter((n) => !n.ignored && roles.has(n.role?.value));
+    assert.ok(controls.length >= 8, `only ${controls.length} controls seen`);
+    return controls.filter((n) => !(n.name?.value || '').trim()).map((n) => n.role.value);
+  };
+  for (const lang of ['English', '中文']) {
+    for (const tab of await p.locator('[role=tab]').all()) {
+      await tab.click();
+      assert.deepEqual(await unnamed(), [], `unnamed controls in ${await tab.innerText()}`);
+    }
+    if (lang === 'English') await p.locator('.vp-lang').click();
+  }
+  await p.context().close();
+});
