@@ -66,6 +66,17 @@ fn zone_name(ds: &Dataset, lang: Lang, id: Option<&str>) -> String {
     id.and_then(|z| ds.zone(z)).map(|z| z.short_name.get(lang).to_string()).unwrap_or_else(|| lang.strings().unknown.to_string())
 }
 
+/// "6 not publicly identified, 2 of them in Hainan": the honest line for unnamed records.
+pub fn unidentified_summary(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> String {
+    let s = lang.strings();
+    let mut text = fill(s.unidentified_group, &[("n", &list.iter().filter(|e| !e.identified).count().to_string())]);
+    for (z, k) in crate::summary::unidentified_by_zone(ds, list.iter().copied()) {
+        text.push_str(if lang == Lang::Zh { "," } else { ", " });
+        text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ds, lang, Some(&z)))]));
+    }
+    text
+}
+
 /// The inside of one enterprise card (the `<li>` is the caller's).
 pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     let s = lang.strings();
@@ -181,12 +192,8 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
             source_links(ds, lang, &e.source_ids)
         ));
     }
-    let mut group = fill(s.unidentified_group, &[("n", &h.unidentified.to_string())]);
-    for (z, k) in &h.unidentified_by_zone {
-        group.push_str(if lang == Lang::Zh { "," } else { ", " });
-        group.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ds, lang, Some(z)))]));
-    }
-    out.push_str(&format!("<li>{}</li></ul>", escape(&group)));
+    let unnamed: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.status == Status::Approved && !e.identified).collect();
+    out.push_str(&format!("<li>{}</li></ul>", escape(&unidentified_summary(ds, lang, &unnamed))));
     out.push_str(&format!(
         "<p><small>{}. {}. {}</small></p></div>",
         escape(&fill(s.footer_source, &[("n", &ds.sources.len().to_string())])),

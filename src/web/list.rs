@@ -9,7 +9,7 @@ use crate::i18n::{count, fill, Lang};
 use crate::html::status_label;
 use crate::model::{Enterprise, Status, Text};
 use crate::state::UiState;
-use crate::summary::{headline, unidentified_by_zone};
+use crate::summary::headline;
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000.
 const PAGE: usize = 10;
@@ -21,12 +21,6 @@ pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
     view! { <span inner_html=crate::html::source_links(ctx.ds, lang, ids)></span> }
 }
 
-fn zone_name(ctx: Ctx, lang: Lang, id: Option<&str>) -> String {
-    id.and_then(|z| ctx.ds.zone(z))
-        .map(|z| z.short_name.get(lang).to_string())
-        .unwrap_or_else(|| lang.strings().unknown.to_string())
-}
-
 /// One card: static markup set in one DOM call.
 fn card(ctx: Ctx, lang: Lang, e: &'static Enterprise) -> impl IntoView {
     view! {
@@ -36,12 +30,7 @@ fn card(ctx: Ctx, lang: Lang, e: &'static Enterprise) -> impl IntoView {
 
 /// One honest summary card for the approvals no source names (never one fake row each).
 fn unidentified_card(ctx: Ctx, lang: Lang, list: &[&'static Enterprise]) -> impl IntoView {
-    let s = lang.strings();
-    let mut text = fill(s.unidentified_group, &[("n", &list.len().to_string())]);
-    for (z, k) in unidentified_by_zone(ctx.ds, list.iter().copied()) {
-        text.push_str(if lang == Lang::Zh { "," } else { ", " });
-        text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ctx, lang, Some(&z)))]));
-    }
+    let text = crate::html::unidentified_summary(ctx.ds, lang, list);
     let mut ids: Vec<String> = Vec::new();
     for id in list.iter().flat_map(|e| &e.source_ids) {
         if !ids.contains(id) {
