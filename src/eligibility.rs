@@ -388,11 +388,9 @@ pub enum PlaceGroup {
     Elsewhere,
 }
 
-pub fn place_group(ds: &Dataset, place: &crate::model::Place) -> PlaceGroup {
-    let pilot = ds.rules.iter().any(|r| {
-        r.programme == "vats-pilot-2024" && r.places.iter().any(|p| *p == place.id)
-    });
-    if pilot {
+/// Places lying in one of the four zones are the pilot areas.
+pub fn place_group(place: &crate::model::Place) -> PlaceGroup {
+    if place.zone.is_some() {
         PlaceGroup::Pilot
     } else if place.programmes.is_empty() {
         PlaceGroup::Elsewhere

@@ -213,3 +213,16 @@ fn comparison_shows_where_the_pilot_matters() {
         ]
     );
 }
+
+#[test]
+fn the_place_picker_groups_pilot_areas_services_pilot_cities_and_elsewhere() {
+    use vats_pilot::eligibility::{place_group, PlaceGroup};
+    let ds = embedded();
+    let group = |id: &str| place_group(ds.place(id).unwrap());
+    for p in ["beijing", "shanghai-pudong", "hainan", "shenzhen"] {
+        assert_eq!(group(p), PlaceGroup::Pilot, "{p}");
+    }
+    assert_eq!(group("shanghai-other"), PlaceGroup::OtherProgramme);
+    assert_eq!(group("guangzhou"), PlaceGroup::OtherProgramme);
+    assert_eq!(group("other-mainland"), PlaceGroup::Elsewhere);
+}

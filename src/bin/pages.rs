@@ -1,6 +1,7 @@
 //! Build step: writes the generated parts of the pages in `www/` from the dataset.
 //! - the no-JS fallback regions (`<!-- vats-pilot:fallback en -->…`) in the HTML pages;
 //! - `www/oembed.json` for the iframe embed, pointing at `--public-url`.
+//!
 //! `--check` writes nothing and fails if a page is out of date.
 
 #[cfg(not(target_arch = "wasm32"))]

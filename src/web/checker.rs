@@ -47,7 +47,7 @@ fn place_select(ctx: Ctx, lang: Lang) -> impl IntoView {
             .ds
             .places
             .iter()
-            .filter(|p| place_group(ctx.ds, p) == g)
+            .filter(|p| place_group(p) == g)
             .map(|p| {
                 let pid: &'static str = &p.id;
                 let sel = move || ctx.state.with(|s| s.answers.place.as_deref() == Some(pid));
