@@ -35,7 +35,7 @@ fn benches(c: &mut Criterion) {
     let pairs: Vec<Query> =
         ds.places.iter().flat_map(|p| ds.services.iter().map(move |s| Query::new(&p.id, &s.id))).collect();
     c.bench_function(&format!("assess all {} place x service pairs", pairs.len()), |b| {
-        b.iter(|| pairs.iter().filter_map(|q| assess(ds, q).unwrap().max_foreign_equity_pct).sum::<u8>() as usize)
+        b.iter(|| pairs.iter().filter_map(|q| assess(ds, q).unwrap().max_foreign_equity_pct).map(u32::from).sum::<u32>())
     });
 
     let big = synthetic(10_000);
