@@ -42,7 +42,7 @@ pub fn status_label(s: &Strings, st: Status) -> &'static str {
 /// `Sources: [S1] [S7]` — links open in a new tab and are named for screen readers.
 pub fn source_links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
     let s = lang.strings();
-    let mut out = format!("<span class=\"vp-src-label\">{}: </span>", escape(s.sources));
+    let mut out = format!("<span class=\"vp-src-label\">{}{}</span>", escape(s.sources), s.colon);
     for src in ids.iter().filter_map(|id| ds.source(id)) {
         let mut name = format!("{}: {} — {}", fill(s.source_n, &[("id", &src.id)]), src.outlet, src.title);
         if let Some(d) = &src.date {
@@ -71,7 +71,7 @@ pub fn unidentified_summary(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> S
     let s = lang.strings();
     let mut text = fill(s.unidentified_group, &[("n", &list.iter().filter(|e| !e.identified).count().to_string())]);
     for (z, k) in crate::summary::unidentified_by_zone(ds, list.iter().copied()) {
-        text.push_str(if lang == Lang::Zh { "," } else { ", " });
+        text.push_str(if lang == Lang::Zh { "，" } else { ", " });
         text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ds, lang, Some(&z)))]));
     }
     text
@@ -100,7 +100,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     let mut row = |dt: &str, dd: &str| h.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(dt), escape(dd)));
     let parent = e.parent.as_ref().map(|p| p.get(lang)).unwrap_or(s.unknown);
     let country = e.parent_country.as_deref().and_then(|c| ds.country(c)).map(|c| c.name.get(lang)).unwrap_or(s.unknown);
-    row(s.field_parent, &format!("{parent} ({country})"));
+    row(s.field_parent, &fill(s.with_note, &[("value", parent), ("note", country)]));
     row(s.field_zone, &zone_name(ds, lang, e.zone.as_deref()));
     let services = match &e.services {
         None => s.not_published.to_string(),
@@ -165,14 +165,15 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     let h = crate::summary::headline(ds);
     let mut out = format!("<div class=\"vp-fallback\" lang=\"{}\">", lang.tag());
     out.push_str(&format!(
-        "<p><strong>{}</strong>: {}. <em>{}</em></p>",
+        "<p><strong>{}</strong>{}{} <em>{}</em></p>",
         escape(s.widget_title),
+        s.colon,
         escape(s.widget_subtitle),
         escape(s.fallback_note)
     ));
     out.push_str(&format!("<p><strong>{}</strong></p><ul>", escape(s.zones_list_heading)));
     for z in &ds.zones {
-        out.push_str(&format!("<li><strong>{}</strong>: {}</li>", escape(z.short_name.get(lang)), escape(z.extent.get(lang))));
+        out.push_str(&format!("<li><strong>{}</strong>{}{}</li>", escape(z.short_name.get(lang)), s.colon, escape(z.extent.get(lang))));
     }
     out.push_str("</ul>");
     let headline = fill(
@@ -186,9 +187,8 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     out.push_str(&format!("<p><strong>{}</strong></p><ul>", escape(&headline)));
     for e in ds.enterprises.iter().filter(|e| e.status == Status::Approved && e.identified) {
         out.push_str(&format!(
-            "<li>{} ({}) {}</li>",
-            escape(display_name(e, lang).unwrap_or_default()),
-            escape(&zone_name(ds, lang, e.zone.as_deref())),
+            "<li>{} {}</li>",
+            escape(&fill(s.with_note, &[("value", display_name(e, lang).unwrap_or_default()), ("note", &zone_name(ds, lang, e.zone.as_deref()))])),
             source_links(ds, lang, &e.source_ids)
         ));
     }

@@ -22,6 +22,8 @@ pub const EN: Strings = Strings {
     conf_medium: "Medium confidence",
     conf_low: "Low confidence",
     confidence: "Confidence",
+    colon: ": ",
+    with_note: "{value} ({note})",
 
     map_heading: "The four pilot areas",
     map_desc: "Map of China with the four pilot areas highlighted: Beijing, Shanghai (Pudong and Lin-gang), Hainan and Shenzhen. The same areas are listed below the map.",

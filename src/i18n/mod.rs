@@ -133,6 +133,10 @@ pub struct Strings {
     pub conf_medium: &'static str,
     pub conf_low: &'static str,
     pub confidence: &'static str,
+    /// Separator after a label (": " / "：").
+    pub colon: &'static str,
+    /// A value with a qualifier in brackets.
+    pub with_note: &'static str,
 
     // Map
     pub map_heading: &'static str,
@@ -315,6 +319,7 @@ mod tests {
             (EN.reason_also, ZH.reason_also),
             (EN.footer_source, ZH.footer_source),
             (EN.data_src_failed, ZH.data_src_failed),
+            (EN.with_note, ZH.with_note),
         ];
         for (en, zh) in pairs {
             assert_eq!(keys(en), keys(zh), "placeholders differ: {en:?} vs {zh:?}");

@@ -246,13 +246,14 @@ fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
         .conditions
         .iter()
         .map(|c| {
-            let answered = c.answered.map(|b| format!(" ({}: {})", s.your_answers, yes_no(s, Some(b))));
+            let answered =
+                c.answered.map(|b| fill(s.with_note, &[("value", ""), ("note", &format!("{}{}{}", s.your_answers, s.colon, yes_no(s, Some(b))))]));
             view! {
                 <li>
                     {c.text(lang).to_string()}
                     {answered}
                     " "
-                    <span class="vp-muted">"("{confidence_label(lang, c.confidence)}")"</span>
+                    <span class="vp-muted">{fill(s.with_note, &[("value", ""), ("note", confidence_label(lang, c.confidence))])}</span>
                     " "
                     <span class="vp-sources">{source_links(ctx, lang, &c.source_ids)}</span>
                 </li>

@@ -35,7 +35,7 @@ pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                 <ul>{notes}</ul>
             </details>
             <p class="vp-getdata">
-                {s.get_data}": "
+                {s.get_data}{s.colon}
                 <button type="button" class="vp-btn vp-btn-link" data-download="all-csv" on:click=move |_| get(true)>"CSV"</button>
                 " · "
                 <button type="button" class="vp-btn vp-btn-link" data-download="all-json" on:click=move |_| get(false)>"JSON"</button>
