@@ -69,7 +69,7 @@ fn facet_select(ctx: Ctx, lang: Lang, f: Facet, result: Memo<FilterResult>) -> i
             let v2 = v.clone();
             view! {
                 <option value=v.clone() selected=move || current.with(|c| c.as_deref() == Some(v2.as_str())) disabled=move || n.get() == 0>
-                    {name}" ("{move || n.get()}")"
+                    {move || fill(s.with_note, &[("value", &name), ("note", &n.get().to_string())])}
                 </option>
             }
         })
