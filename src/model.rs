@@ -306,34 +306,29 @@ pub struct Figure {
     pub source_ids: Vec<String>,
 }
 
-impl Dataset {
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-    pub fn zone(&self, id: &str) -> Option<&Zone> {
-        self.zones.iter().find(|z| z.id == id)
-    }
-    pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
-    }
-    pub fn service(&self, id: &str) -> Option<&Service> {
-        self.services.iter().find(|s| s.id == id)
-    }
-    pub fn programme(&self, id: &str) -> Option<&Programme> {
-        self.programmes.iter().find(|p| p.id == id)
-    }
-    pub fn condition(&self, id: &str) -> Option<&Condition> {
-        self.conditions.iter().find(|c| c.id == id)
-    }
-    pub fn country(&self, id: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.id == id)
-    }
-    pub fn enterprise(&self, id: &str) -> Option<&Enterprise> {
-        self.enterprises.iter().find(|e| e.id == id)
-    }
-    pub fn figure(&self, id: &str) -> Option<&Figure> {
-        self.figures.iter().find(|f| f.id == id)
-    }
+/// `Dataset::source(id)`, `Dataset::zone(id)`, …: records looked up by id.
+macro_rules! lookups {
+    ($($name:ident: $field:ident -> $ty:ty),* $(,)?) => {
+        impl Dataset {
+            $(
+                pub fn $name(&self, id: &str) -> Option<&$ty> {
+                    self.$field.iter().find(|x| x.id == id)
+                }
+            )*
+        }
+    };
+}
+
+lookups! {
+    source: sources -> Source,
+    zone: zones -> Zone,
+    place: places -> Place,
+    service: services -> Service,
+    programme: programmes -> Programme,
+    condition: conditions -> Condition,
+    country: countries -> Country,
+    enterprise: enterprises -> Enterprise,
+    figure: figures -> Figure,
 }
 
 impl Dataset {
