@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::list::{confidence_label, source_links};
+use super::list::source_links;
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, headline, place_group, verdict_word, Assessment, PlaceGroup, Query};
 use crate::filter::normalise;
+use crate::html::confidence_label;
 use crate::i18n::{fill, pct, Lang, Strings};
 use crate::model::Service;
 use crate::state::Answers;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::list::source_links;
-use super::{dom, Ctx};
+use super::list::{download_list, source_links};
+use super::Ctx;
 use crate::i18n::{fill, Lang};
 
 pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
@@ -18,11 +18,7 @@ pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         .collect_view();
     let get = move |csv: bool| {
         let ids: Vec<String> = ctx.ds.enterprises.iter().map(|e| e.id.clone()).collect();
-        let _ = if csv {
-            dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, &ids))
-        } else {
-            dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ctx.ds, &ids))
-        };
+        download_list(ctx, &ids, csv);
     };
     view! {
         <footer class="vp-foot">

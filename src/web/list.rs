@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{dom, Ctx};
 use crate::filter::{filter_indices, sort_top, FilterResult, SortKey, UNKNOWN};
 use crate::i18n::{count, fill, Lang};
-use crate::html::status_label;
+use crate::html::{confidence_label, status_label};
 use crate::model::{Enterprise, Status, Text};
 use crate::state::UiState;
 use crate::summary::headline;
@@ -14,11 +14,18 @@ use crate::summary::headline;
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000.
 const PAGE: usize = 10;
 
-pub use crate::html::confidence_label;
-
 /// Source links as markup (see `html::source_links`).
 pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
     view! { <span inner_html=crate::html::source_links(ctx.ds, lang, ids)></span> }
+}
+
+/// Offers these enterprises, with their sources, as a CSV or JSON download.
+pub fn download_list(ctx: Ctx, ids: &[String], csv: bool) {
+    let _ = if csv {
+        dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, ids))
+    } else {
+        dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ctx.ds, ids))
+    };
 }
 
 /// One card: static markup set in one DOM call.
@@ -217,11 +224,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     };
     let download = move |csv: bool| {
         let ids: Vec<String> = result.with_untracked(|r| r.indices.iter().map(|i| all[*i].id.clone()).collect());
-        let _ = if csv {
-            dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, &ids))
-        } else {
-            dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ctx.ds, &ids))
-        };
+        download_list(ctx, &ids, csv);
     };
     let search_id = ctx.id("q");
     let sort_id = ctx.id("sort");
