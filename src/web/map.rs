@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::list::source_links;
 use super::{dom, Ctx, ViewMode};
-use crate::geo::{zoom_to, MapView, ShapeClass};
+use crate::geo::{zoom_to, MapView, Shape, ShapeClass};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
 use crate::i18n::{fill, Lang};
 use crate::model::Zone;
@@ -33,10 +33,11 @@ fn class_name(c: ShapeClass) -> &'static str {
     }
 }
 
-/// The shapes of a view, all in one static string of SVG: they never change after render.
-fn shapes_markup(view: &MapView, zones: bool) -> String {
+/// The shapes of a view that `keep` selects, as one static string of SVG: they never change
+/// after render.
+fn shapes_markup(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
     let mut out = String::new();
-    for s in view.shapes.iter().filter(|s| s.zone.is_some() == zones) {
+    for s in view.shapes.iter().filter(|s| keep(s)) {
         out.push_str("<path class=\"");
         out.push_str(class_name(s.class));
         out.push_str("\" d=\"");
@@ -80,7 +81,7 @@ fn on_zone_key(ctx: Ctx, zone: &str, ev: &leptos::ev::KeyboardEvent) {
 fn zone_button(ctx: Ctx, lang: Lang, z: &'static Zone, first: bool, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> impl IntoView {
     let id: &'static str = &z.id;
     let marker = MAIN.marker(id).copied();
-    let shapes = shapes_markup_zone(id);
+    let shapes = shapes_markup(&MAIN, |s| s.zone == Some(id));
     let (dx, dy, anchor) = label_offset(id);
     let is_sel = move || selected.get().as_deref() == Some(id);
     view! {
@@ -111,16 +112,6 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &'static Zone, first: bool, hover: RwSig
             })}
         </g>
     }
-}
-
-fn shapes_markup_zone(zone: &str) -> String {
-    let mut out = String::new();
-    for s in MAIN.shapes.iter().filter(|s| s.zone == Some(zone)) {
-        out.push_str("<path class=\"vp-shape vp-shape-zone\" d=\"");
-        out.push_str(s.d);
-        out.push_str("\"></path>");
-    }
-    out
 }
 
 pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
@@ -158,7 +149,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                         <desc>{s.map_desc}</desc>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
                         <g class="vp-zoom" style:transform=zoom>
-                            <g aria-hidden="true" inner_html=shapes_markup(&MAIN, false)></g>
+                            <g aria-hidden="true" inner_html=shapes_markup(&MAIN, |s| s.zone.is_none())></g>
                             {zones}
                         </g>
                     </svg>
@@ -178,7 +169,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 /// A small locator inset; it repeats the main map's action for pointer users only (the same
 /// action is on the map's zone buttons and in the list of areas).
 fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title: &'static str, note: &'static str) -> impl IntoView {
-    let mut svg = format!("<rect class=\"vp-sea\" x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\"></rect>{}{}", shapes_markup(view, false), shapes_markup(view, true));
+    let mut svg = format!("<rect class=\"vp-sea\" x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\"></rect>{}{}", shapes_markup(view, |s| s.zone.is_none()), shapes_markup(view, |s| s.zone.is_some()));
     for m in view.markers {
         let name = if m.id == "lingang" {
             lang.strings().lingang.to_string()
