@@ -58,21 +58,14 @@ pub struct ZoneSummary {
     /// Approved records known to be in the zone.
     pub approved: usize,
     pub unidentified: usize,
-    /// Reported applicants in the zone (not approvals).
-    pub applicants: usize,
 }
 
 pub fn zone_summary(ds: &Dataset, zone: &str) -> ZoneSummary {
     let mut s = ZoneSummary::default();
-    for e in ds.enterprises.iter().filter(|e| e.zone.as_deref() == Some(zone)) {
-        match e.status {
-            Status::Approved => {
-                s.approved += 1;
-                if !e.identified {
-                    s.unidentified += 1;
-                }
-            }
-            Status::ReportedApplicant => s.applicants += 1,
+    for e in ds.enterprises.iter().filter(|e| e.zone.as_deref() == Some(zone) && e.status == Status::Approved) {
+        s.approved += 1;
+        if !e.identified {
+            s.unidentified += 1;
         }
     }
     s

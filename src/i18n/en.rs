@@ -1,7 +1,6 @@
 use super::Strings;
 
 pub const EN: Strings = Strings {
-    lang_name: "English",
     switch_lang: "中文",
     switch_lang_aria: "Switch to Chinese (中文)",
     widget_title: "China's telecom opening pilot",
@@ -10,7 +9,6 @@ pub const EN: Strings = Strings {
     tab_map: "Map",
     tab_list: "Enterprises",
     tab_checker: "Can I operate here?",
-    loading: "Loading…",
     unknown: "Unknown",
     not_published: "Not published",
     any: "All",
@@ -29,7 +27,6 @@ pub const EN: Strings = Strings {
     map_desc: "Map of China with the four pilot areas highlighted: Beijing, Shanghai (Pudong and Lin-gang), Hainan and Shenzhen. The same areas are listed below the map.",
     map_credit: "Boundaries: Natural Earth (public domain); illustrative",
     zones_list_heading: "Pilot areas",
-    zone_select: "Select",
     zone_selected: "Selected",
     zone_known: "Approvals known here: {n}",
     zone_known_unidentified: "Approvals known here: {n} ({u} not publicly identified)",
@@ -66,13 +63,11 @@ pub const EN: Strings = Strings {
     status_approved: "Approved",
     status_reported_applicant: "Reported applicant (approval not confirmed)",
     field_parent: "Parent",
-    field_country: "Parent country",
     field_zone: "Area",
     field_services: "Services",
     field_activity: "Business",
     field_batch: "Approval",
     batch_n: "Batch {n}, {date}",
-    field_note: "Note",
     zh_name_missing: "No Chinese name in the sources",
     legal_name: "legal name",
     name_as_reported: "name as reported",

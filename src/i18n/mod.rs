@@ -112,7 +112,6 @@ pub fn count(n: f64) -> String {
 
 /// All visible strings. Field docs give the English meaning where it is not obvious.
 pub struct Strings {
-    pub lang_name: &'static str,
     pub switch_lang: &'static str,
     pub switch_lang_aria: &'static str,
     pub widget_title: &'static str,
@@ -121,7 +120,6 @@ pub struct Strings {
     pub tab_map: &'static str,
     pub tab_list: &'static str,
     pub tab_checker: &'static str,
-    pub loading: &'static str,
     pub unknown: &'static str,
     pub not_published: &'static str,
     pub any: &'static str,
@@ -143,7 +141,6 @@ pub struct Strings {
     pub map_desc: &'static str,
     pub map_credit: &'static str,
     pub zones_list_heading: &'static str,
-    pub zone_select: &'static str,
     pub zone_selected: &'static str,
     pub zone_known: &'static str,
     pub zone_known_unidentified: &'static str,
@@ -181,13 +178,11 @@ pub struct Strings {
     pub status_approved: &'static str,
     pub status_reported_applicant: &'static str,
     pub field_parent: &'static str,
-    pub field_country: &'static str,
     pub field_zone: &'static str,
     pub field_services: &'static str,
     pub field_activity: &'static str,
     pub field_batch: &'static str,
     pub batch_n: &'static str,
-    pub field_note: &'static str,
     pub zh_name_missing: &'static str,
     pub legal_name: &'static str,
     pub name_as_reported: &'static str,

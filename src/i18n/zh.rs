@@ -1,7 +1,6 @@
 use super::Strings;
 
 pub const ZH: Strings = Strings {
-    lang_name: "中文",
     switch_lang: "English",
     switch_lang_aria: "切换为英文（English）",
     widget_title: "中国增值电信业务扩大对外开放试点",
@@ -10,7 +9,6 @@ pub const ZH: Strings = Strings {
     tab_map: "地图",
     tab_list: "企业",
     tab_checker: "我能在这里经营吗？",
-    loading: "加载中…",
     unknown: "不详",
     not_published: "未公布",
     any: "全部",
@@ -29,7 +27,6 @@ pub const ZH: Strings = Strings {
     map_desc: "中国地图，突出显示四个试点地区：北京、上海（浦东和临港）、海南和深圳。地图下方也以列表形式列出这些地区。",
     map_credit: "边界：Natural Earth（公有领域）；仅为示意",
     zones_list_heading: "试点地区",
-    zone_select: "选择",
     zone_selected: "已选择",
     zone_known: "已知获批企业：{n} 家",
     zone_known_unidentified: "已知获批企业：{n} 家（其中 {u} 家未公开身份）",
@@ -66,13 +63,11 @@ pub const ZH: Strings = Strings {
     status_approved: "已获批",
     status_reported_applicant: "据报道已申请（获批未经证实）",
     field_parent: "母公司",
-    field_country: "母公司所属国家",
     field_zone: "地区",
     field_services: "业务",
     field_activity: "业务内容",
     field_batch: "获批",
     batch_n: "第 {n} 批，{date}",
-    field_note: "说明",
     zh_name_missing: "来源中无中文名称",
     legal_name: "法定名称",
     name_as_reported: "报道所用名称",

@@ -64,9 +64,6 @@ impl Ctx {
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.uid)
     }
-    pub fn s(&self) -> &'static crate::i18n::Strings {
-        self.lang.get().strings()
-    }
 }
 
 /// Mount options (camelCase, all optional) as passed from JavaScript.
