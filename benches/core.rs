@@ -29,7 +29,7 @@ pub fn synthetic(n: usize) -> Dataset {
 
 fn benches(c: &mut Criterion) {
     let ds = embedded();
-    let q = Query::new("hainan", "B11").equity(100.0);
+    let q = Query::new("hainan", "B11").equity(100);
     c.bench_function("assess one query", |b| b.iter(|| assess(ds, black_box(&q)).unwrap()));
 
     let pairs: Vec<Query> =

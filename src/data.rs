@@ -1,7 +1,9 @@
-//! The dataset embedded at compile time from `data/pilot.json`.
+//! The dataset embedded at compile time from `data/pilot.json`, and [`Data`]: a dataset with
+//! its search index, built once per dataset and shared by every widget that shows it.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use crate::filter::SearchIndex;
 use crate::model::Dataset;
 use crate::validate::{validate, Problem};
 
@@ -49,13 +51,39 @@ pub fn load(json: &str) -> Result<Dataset, LoadError> {
     }
 }
 
-/// The embedded dataset, parsed once. It is immutable; widget state never lives here.
-pub fn embedded() -> &'static Dataset {
-    static CELL: OnceLock<Dataset> = OnceLock::new();
-    CELL.get_or_init(|| match load(EMBEDDED_JSON) {
-        Ok(ds) => ds,
-        // The native test suite proves the embedded data loads, so this cannot ship broken;
-        // an empty-but-valid fallback keeps a wasm module alive rather than aborting.
-        Err(_) => Dataset::empty(),
+/// A validated dataset and its search index: what a widget shows. Immutable; shared by
+/// reference count, so a widget's copy is freed when its last widget unmounts.
+pub struct Data {
+    pub ds: Dataset,
+    pub index: SearchIndex,
+}
+
+impl Data {
+    pub fn new(ds: Dataset) -> Data {
+        let index = SearchIndex::new(&ds);
+        Data { ds, index }
+    }
+}
+
+fn embedded_cell() -> &'static Arc<Data> {
+    static CELL: OnceLock<Arc<Data>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Arc::new(Data::new(match load(EMBEDDED_JSON) {
+            Ok(ds) => ds,
+            // The native test suite proves the embedded data loads, so this cannot ship broken;
+            // an empty-but-valid fallback keeps a wasm module alive rather than aborting.
+            Err(_) => Dataset::empty(),
+        }))
     })
+}
+
+/// The embedded dataset with its index, built once per page. Immutable; widget state never
+/// lives here.
+pub fn embedded_data() -> Arc<Data> {
+    Arc::clone(embedded_cell())
+}
+
+/// The embedded dataset.
+pub fn embedded() -> &'static Dataset {
+    &embedded_cell().ds
 }

@@ -13,20 +13,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{fill, pct, Lang, EN, ZH};
+use crate::equity::Equity;
+use crate::i18n::{fill, Lang, EN, ZH};
 use crate::model::{Answer, Confidence, Dataset, Rule, Tier};
 
 /// What the user asks.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     pub place: String,
     pub service: String,
-    #[serde(default)]
-    pub foreign_equity_pct: Option<f64>,
-    #[serde(default)]
+    /// The intended foreign share; exact to a hundredth of a percent (see [`Equity`]).
+    pub foreign_equity_pct: Option<Equity>,
     pub registered_in_place: Option<bool>,
-    #[serde(default)]
     pub facilities_in_place: Option<bool>,
 }
 
@@ -34,8 +32,9 @@ impl Query {
     pub fn new(place: &str, service: &str) -> Query {
         Query { place: place.into(), service: service.into(), ..Query::default() }
     }
-    pub fn equity(mut self, pct: f64) -> Query {
-        self.foreign_equity_pct = Some(pct);
+    /// The same query with a whole-percent foreign share.
+    pub fn equity(mut self, pct: u8) -> Query {
+        self.foreign_equity_pct = Some(Equity::whole(pct));
         self
     }
     fn answer(&self, a: Answer) -> Option<bool> {
@@ -124,20 +123,16 @@ pub struct Assessment {
 pub enum QueryError {
     UnknownPlace { value: String, valid: Vec<String> },
     UnknownService { value: String, valid: Vec<String> },
-    EquityOutOfRange { value: f64 },
 }
 
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             QueryError::UnknownPlace { value, valid } => {
-                write!(f, "unknown place \"{value}\"; valid places: {}", valid.join(", "))
+                write!(f, "unknown place \"{}\"; valid places: {}", crate::i18n::cut(value), valid.join(", "))
             }
             QueryError::UnknownService { value, valid } => {
-                write!(f, "unknown service \"{value}\"; valid services: {}", valid.join(", "))
-            }
-            QueryError::EquityOutOfRange { value } => {
-                write!(f, "foreignEquityPct must be a number from 0 to 100 (got {value})")
+                write!(f, "unknown service \"{}\"; valid services: {}", crate::i18n::cut(value), valid.join(", "))
             }
         }
     }
@@ -153,7 +148,7 @@ fn both(f: impl Fn(Lang) -> String) -> (String, String) {
     (f(Lang::En), f(Lang::Zh))
 }
 
-/// Assesses one query. Unknown ids and out-of-range shares are errors, never panics.
+/// Assesses one query. Unknown ids are errors, never panics; a share is valid by its type.
 pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
     let place = ds.place(&q.place).ok_or_else(|| QueryError::UnknownPlace {
         value: q.place.clone(),
@@ -163,11 +158,6 @@ pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
         value: q.service.clone(),
         valid: ds.services.iter().map(|s| s.id.clone()).collect(),
     })?;
-    if let Some(v) = q.foreign_equity_pct {
-        if !v.is_finite() || !(0.0..=100.0).contains(&v) {
-            return Err(QueryError::EquityOutOfRange { value: v });
-        }
-    }
 
     // Step 1: applicable rules, and those removed by a "no" answer.
     let mut applicable: Vec<(usize, &Rule)> = Vec::new();
@@ -222,7 +212,7 @@ pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
     };
 
     let max = rule.max_foreign_equity_pct;
-    let over = q.foreign_equity_pct.is_some_and(|v| v > f64::from(max));
+    let over = q.foreign_equity_pct.is_some_and(|v| v > Equity::whole(max));
     let verdict = if rule.tier == Tier::Prohibited {
         Verdict::Prohibited
     } else if max == 0 || over {
@@ -246,7 +236,7 @@ pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
             let (en, zh) = both(|lang| {
                 let s = lang.strings();
                 let t = if over { s.reason_above } else { s.reason_within };
-                fill(t, &[("pct", &pct(v)), ("max", &max.to_string())])
+                fill(t, &[("pct", &v.to_string()), ("max", &max.to_string())])
             });
             reasons.push(Reason { text_en: en, text_zh: zh, source_ids: rule.source_ids.clone() });
         }
@@ -354,7 +344,7 @@ pub fn headline(ds: &Dataset, q: &Query, a: &Assessment, lang: Lang) -> String {
         }
         Verdict::NotAllowed => fill(
             s.verdict_capped,
-            &[("pct", &pct(q.foreign_equity_pct.unwrap_or(0.0))), ("place", &place), ("max", &max)],
+            &[("pct", &q.foreign_equity_pct.unwrap_or_default().to_string()), ("place", &place), ("max", &max)],
         ),
         Verdict::Allowed => match a.programme.as_deref().filter(|p| *p != "national").and_then(|p| ds.programme(p)) {
             Some(p) => fill(

@@ -65,7 +65,7 @@ pub struct FilterError {
 
 impl std::fmt::Display for FilterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown {} \"{}\"; valid values: {}", self.field, self.value, self.valid.join(", "))
+        write!(f, "unknown {} \"{}\"; valid values: {}", self.field, crate::i18n::cut(&self.value), self.valid.join(", "))
     }
 }
 

@@ -8,13 +8,15 @@
 
 pub mod data;
 pub mod eligibility;
+pub mod equity;
 pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod geo_data;
-pub mod html;
 pub mod i18n;
+pub mod markup;
 pub mod model;
+pub mod pages;
 pub mod state;
 pub mod summary;
 pub mod validate;

@@ -4,6 +4,7 @@
 //! The hash is shared with the host page and with other widgets on it, so each instance
 //! reads and writes only its own keys (`prefix` + key) and keeps every other parameter.
 
+use crate::equity::Equity;
 use crate::filter::{Filter, SortKey};
 use crate::model::Dataset;
 
@@ -34,7 +35,7 @@ impl Tab {
 pub struct Answers {
     pub place: Option<String>,
     pub service: Option<String>,
-    pub equity: Option<f64>,
+    pub equity: Option<Equity>,
     pub registered: Option<bool>,
     pub facilities: Option<bool>,
 }
@@ -185,9 +186,9 @@ pub fn decode(ds: &Dataset, hash: &str, prefix: &str) -> (UiState, Vec<String>) 
             },
             "place" if ds.place(&v).is_some() => st.answers.place = Some(v),
             "cs" if ds.service(&v).is_some() => st.answers.service = Some(v),
-            "pct" => match v.parse::<f64>() {
-                Ok(p) if p.is_finite() && (0.0..=100.0).contains(&p) => st.answers.equity = Some(p),
-                _ => bad(),
+            "pct" => match Equity::parse(&v) {
+                Ok(p) => st.answers.equity = Some(p),
+                Err(_) => bad(),
             },
             "reg" | "fac" => {
                 let b = match v.as_str() {
@@ -245,7 +246,7 @@ pub fn encode(existing: &str, prefix: &str, st: &UiState) -> String {
         put("cs", s);
     }
     if let Some(p) = st.answers.equity {
-        put("pct", &crate::i18n::pct(p));
+        put("pct", &p.to_string());
     }
     if let Some(b) = st.answers.registered {
         put("reg", if b { "1" } else { "0" });

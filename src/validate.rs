@@ -7,6 +7,12 @@ use crate::model::{Dataset, Status, Tier};
 /// The four pilot zones; the dataset must have exactly these.
 pub const ZONE_IDS: [&str; 4] = ["beijing", "shanghai", "hainan", "shenzhen"];
 
+/// A zone id as a `&'static str` (the dataset may only use these four), so views can hold
+/// zone ids without copying strings.
+pub fn zone_id(id: &str) -> Option<&'static str> {
+    ZONE_IDS.iter().copied().find(|z| *z == id)
+}
+
 /// One problem found in a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {

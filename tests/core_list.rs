@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use vats_pilot::data::embedded;
+use vats_pilot::equity::Equity;
 use vats_pilot::export::{csv, csv_field, json, CSV_HEADER};
 use vats_pilot::filter::{filter, normalise, sort_top, Filter, SearchIndex, SortKey};
 use vats_pilot::i18n::Lang;
@@ -108,7 +109,7 @@ fn url_hash_round_trips_and_keeps_other_parameters() {
     st.select_zone(ds, Some("hainan"));
     st.country = Some("DE".into());
     st.answers.service = Some("B11".into());
-    st.answers.equity = Some(100.0);
+    st.answers.equity = Some(Equity::whole(100));
     st.answers.registered = Some(false);
     assert_eq!(st.answers.place.as_deref(), Some("hainan"), "selecting a zone preselects the checker place");
     let hash = encode("#other=1", "", &st);
@@ -146,6 +147,11 @@ fn bad_hash_values_are_dropped_with_a_note_and_the_rest_kept() {
     assert_eq!(st.answers.service.as_deref(), Some("B12"));
     assert_eq!(st.text, "汇");
     assert_eq!(notes.len(), 2, "{notes:?}");
+    // A share finer than a hundredth is dropped, not rounded into something else.
+    let (st, notes) = decode(ds, "#pct=50.0000000001&place=shanghai-other", "");
+    assert_eq!((st.answers.equity, notes.len()), (None, 1));
+    assert_eq!(st.answers.place.as_deref(), Some("shanghai-other"));
+    assert_eq!(decode(ds, "#pct=49.5", "").0.answers.equity.map(|e| e.to_string()).as_deref(), Some("49.5"));
     assert_eq!(place_for_zone(ds, "shanghai"), Some("shanghai-pudong"));
 }
 
@@ -153,7 +159,8 @@ fn bad_hash_values_are_dropped_with_a_note_and_the_rest_kept() {
 fn csv_has_a_header_every_row_and_the_sources() {
     let ds = embedded();
     let ids = run(Filter { zone: Some("shanghai".into()), status: Some("approved".into()), ..Filter::default() }).ids;
-    let text = csv(ds, &ids);
+    let records: Vec<_> = ids.iter().filter_map(|id| ds.enterprise(id)).collect();
+    let text = csv(ds, records.iter().copied());
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], CSV_HEADER.join(","));
     assert_eq!(lines.len(), 1 + 4);
@@ -162,7 +169,11 @@ fn csv_has_a_header_every_row_and_the_sources() {
     assert_eq!(csv_field("a,b"), "\"a,b\"");
     assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     assert_eq!(csv_field("=1+1"), "'=1+1");
-    let j: serde_json::Value = serde_json::from_str(&json(ds, &ids)).unwrap();
+    // OWASP's list: a leading TAB, CR or LF also starts a formula in some spreadsheets.
+    for lead in ["\t=1+1", "\r=1+1", "\n=1+1", "+1", "-1", "@SUM(A1)"] {
+        assert!(csv_field(lead).trim_start_matches('"').starts_with('\''), "{lead:?} -> {:?}", csv_field(lead));
+    }
+    let j: serde_json::Value = serde_json::from_str(&json(ds, records.iter().copied())).unwrap();
     assert_eq!(j["enterprises"].as_array().unwrap().len(), 4);
     assert!(j["sources"].as_array().unwrap().iter().any(|s| s["id"] == "S27"));
 }

@@ -119,7 +119,7 @@ pub const EN: Strings = Strings {
     place_group_pilot: "VATS pilot areas",
     place_group_other: "Other services-pilot cities",
     place_group_elsewhere: "Elsewhere",
-    equity_error: "Enter a number from 0 to 100.",
+    equity_error: "Enter a number from 0 to 100, with at most two decimals.",
     equity_placeholder: "e.g. 100",
     equity_slider: "Foreign share of equity, slider",
     not_answered: "Not answered",
@@ -135,6 +135,9 @@ pub const EN: Strings = Strings {
     get_data: "Get the data",
     data_src_failed: "Could not use the newer dataset ({error}). Showing the built-in data.",
     data_src_used: "Showing a newer dataset loaded by this page.",
+    data_src_timeout: "no complete answer in time",
+    data_src_too_large: "the file is larger than allowed",
+    data_src_network: "the address could not be reached",
     error_prefix: "Error",
     fallback_note: "The interactive guide needs JavaScript; this is a summary of its data.",
 };

@@ -119,7 +119,7 @@ pub const ZH: Strings = Strings {
     place_group_pilot: "增值电信试点地区",
     place_group_other: "其他服务业开放试点城市",
     place_group_elsewhere: "其他地区",
-    equity_error: "请输入 0 到 100 之间的数字。",
+    equity_error: "请输入 0 到 100 之间的数字，最多两位小数。",
     equity_placeholder: "如：100",
     equity_slider: "外资持股比例滑块",
     not_answered: "未回答",
@@ -135,6 +135,9 @@ pub const ZH: Strings = Strings {
     get_data: "获取数据",
     data_src_failed: "无法使用较新的数据集（{error}），现显示内置数据。",
     data_src_used: "现显示本页面加载的较新数据集。",
+    data_src_timeout: "未能及时收到完整回应",
+    data_src_too_large: "文件超出允许的大小",
+    data_src_network: "无法连接该地址",
     error_prefix: "错误",
     fallback_note: "交互式指南需要 JavaScript；以下为其数据摘要。",
 };

@@ -7,13 +7,14 @@ use super::list::source_links;
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, headline, place_group, verdict_word, Assessment, PlaceGroup, Query};
 use crate::filter::normalise;
-use crate::html::confidence_label;
-use crate::i18n::{fill, pct, Lang, Strings};
-use crate::model::Service;
+use crate::markup::confidence_label;
+use crate::equity::Equity;
+use crate::i18n::{fill, Lang, Strings};
+use crate::model::{Dataset, Service};
 use crate::state::Answers;
 
-fn programme_name(ctx: Ctx, id: Option<&str>, lang: Lang) -> String {
-    match id.and_then(|p| ctx.ds.programme(p)).filter(|p| p.id != "national") {
+fn programme_name(ds: &Dataset, id: Option<&str>, lang: Lang) -> String {
+    match id.and_then(|p| ds.programme(p)).filter(|p| p.id != "national") {
         Some(p) => p.name.get(lang).to_string(),
         None => lang.strings().national_rules.to_string(),
     }
@@ -44,15 +45,17 @@ fn place_select(ctx: Ctx, lang: Lang) -> impl IntoView {
     ]
     .into_iter()
     .map(|(g, label)| {
-        let items = ctx
+        let data = ctx.data();
+        let items = data
             .ds
             .places
             .iter()
             .filter(|p| place_group(p) == g)
             .map(|p| {
-                let pid: &'static str = &p.id;
-                let sel = move || ctx.state.with(|s| s.answers.place.as_deref() == Some(pid));
-                view! { <option value=pid selected=sel>{p.name.get(lang)}</option> }
+                let pid = p.id.clone();
+                let value = pid.clone();
+                let sel = move || ctx.state.with(|s| s.answers.place.as_deref() == Some(pid.as_str()));
+                view! { <option value=value selected=sel>{p.name.get(lang).to_string()}</option> }
             })
             .collect_view();
         view! { <optgroup label=label>{items}</optgroup> }
@@ -85,12 +88,13 @@ fn service_select(ctx: Ctx, lang: Lang) -> impl IntoView {
     let options = move || {
         let current = ctx.state.with(|st| st.answers.service.clone());
         let n = normalise(&needle.get());
-        let groups = ctx
+        let data = ctx.data();
+        let groups = data
             .ds
             .service_families
             .iter()
             .filter_map(|f| {
-                let items: Vec<&Service> = ctx
+                let items: Vec<&Service> = data
                     .ds
                     .services
                     .iter()
@@ -101,10 +105,10 @@ fn service_select(ctx: Ctx, lang: Lang) -> impl IntoView {
                         .into_iter()
                         .map(|sv| {
                             let sel = current.as_deref() == Some(sv.id.as_str());
-                            view! { <option value=sv.id.as_str() selected=sel>{format!("{} — {}", sv.code, sv.name.get(lang))}</option> }
+                            view! { <option value=sv.id.clone() selected=sel>{format!("{} — {}", sv.code, sv.name.get(lang))}</option> }
                         })
                         .collect_view();
-                    view! { <optgroup label=f.name.get(lang)>{opts}</optgroup> }
+                    view! { <optgroup label=f.name.get(lang).to_string()>{opts}</optgroup> }
                 })
             })
             .collect_view();
@@ -112,11 +116,11 @@ fn service_select(ctx: Ctx, lang: Lang) -> impl IntoView {
     };
     let help = move || {
         let sid = ctx.state.with(|s| s.answers.service.clone())?;
-        Some(ctx.ds.service(&sid)?.description.get(lang))
+        Some(ctx.data().ds.service(&sid)?.description.get(lang).to_string())
     };
     let none_match = move || {
         let n = normalise(&needle.get());
-        (!ctx.ds.services.iter().any(|sv| service_matches(sv, &n)))
+        (!ctx.data().ds.services.iter().any(|sv| service_matches(sv, &n)))
             .then(|| view! { <p class="vp-help" role="status">{s.no_service_match}</p> })
     };
     view! {
@@ -153,20 +157,20 @@ fn equity_input(ctx: Ctx, lang: Lang) -> impl IntoView {
     let error = RwSignal::new(false);
     let id = ctx.id("equity");
     let err_id = ctx.id("equity-err");
-    let value = move || ctx.state.with(|s| s.answers.equity.map(pct).unwrap_or_default());
+    let value = move || ctx.state.with(|s| s.answers.equity.map(|e| e.to_string()).unwrap_or_default());
+    // The same parser as the URL hash: what the box accepts is exactly what the engine compares.
     let set = move |raw: String| {
-        let raw = raw.trim().trim_end_matches(['%', '%']).trim().to_string();
-        if raw.is_empty() {
+        if raw.trim().is_empty() {
             error.set(false);
             return ctx.state.update(|s| s.answers.equity = None);
         }
-        match raw.parse::<f64>() {
-            Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => {
+        match Equity::parse(&raw) {
+            Ok(v) => {
                 error.set(false);
                 ctx.state.update(|s| s.answers.equity = Some(v));
             }
             // Keep the last valid answer and say what is wrong.
-            _ => error.set(true),
+            Err(_) => error.set(true),
         }
     };
     view! {
@@ -242,6 +246,8 @@ fn yes_no_question(
 
 fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
     let s = lang.strings();
+    let data = ctx.data();
+    let ds = &data.ds;
     let max = a.max_foreign_equity_pct.map(|m| format!("{m}%")).unwrap_or_else(|| s.unknown.to_string());
     let conditions = a
         .conditions
@@ -272,7 +278,7 @@ fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
             <dt>{s.max_equity}</dt>
             <dd data-testid="max">{max}</dd>
             <dt>{s.decided_by}</dt>
-            <dd>{programme_name(ctx, a.programme.as_deref(), lang)}</dd>
+            <dd>{programme_name(ds, a.programme.as_deref(), lang)}</dd>
             <dt>{s.confidence}</dt>
             <dd data-testid="confidence">{confidence_label(lang, a.confidence)}</dd>
         </dl>
@@ -282,7 +288,7 @@ fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
         })}
         <h4 class="vp-h4">{s.reasons_heading}</h4>
         <ol class="vp-reasons">{reasons}</ol>
-        <p class="vp-muted">{fill(s.dataset_version, &[("version", &ctx.ds.version), ("date", &ctx.ds.as_of)])}</p>
+        <p class="vp-muted">{fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])}</p>
         <p class="vp-disclaimer">{s.disclaimer}</p>
     }
 }
@@ -315,13 +321,13 @@ fn answers_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         <h4 class="vp-h4">{s.your_answers}</h4>
         <dl class="vp-answers">
             {row(s.q_place, ctx.id("place"), Box::new(move || {
-                answers().place.and_then(|p| ctx.ds.place(&p)).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| s.not_answered.into())
+                answers().place.and_then(|p| ctx.data().ds.place(&p).map(|p| p.name.get(lang).to_string())).unwrap_or_else(|| s.not_answered.into())
             }))}
             {row(s.q_service, ctx.id("service"), Box::new(move || {
-                answers().service.and_then(|x| ctx.ds.service(&x)).map(|x| format!("{} — {}", x.code, x.name.get(lang))).unwrap_or_else(|| s.not_answered.into())
+                answers().service.and_then(|x| ctx.data().ds.service(&x).map(|x| format!("{} — {}", x.code, x.name.get(lang)))).unwrap_or_else(|| s.not_answered.into())
             }))}
             {row(s.q_equity, ctx.id("equity"), Box::new(move || {
-                answers().equity.map(|v| format!("{}%", pct(v))).unwrap_or_else(|| s.not_answered.into())
+                answers().equity.map(|v| format!("{v}%")).unwrap_or_else(|| s.not_answered.into())
             }))}
             {row(s.q_registered, ctx.id("reg-yes"), Box::new(move || yes_no(s, answers().registered).into()))}
             {row(s.q_facilities, ctx.id("fac-yes"), Box::new(move || yes_no(s, answers().facilities).into()))}
@@ -347,8 +353,10 @@ fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let (service, equity, current) =
             ctx.state.with(|st| (st.answers.service.clone(), st.answers.equity, st.answers.place.clone()));
         let q = Query { foreign_equity_pct: equity, ..Query::new("", &service?) };
-        let rows = compare(ctx.ds, &q).ok()?;
-        let service_name = ctx.ds.service(&q.service).map(|x| x.name.get(lang)).unwrap_or_default();
+        let data = ctx.data();
+        let ds = &data.ds;
+        let rows = compare(ds, &q).ok()?;
+        let service_name = ds.service(&q.service).map(|x| x.name.get(lang)).unwrap_or_default();
         let body = rows
             .into_iter()
             .map(|row| {
@@ -356,10 +364,10 @@ fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                 let max = a.max_foreign_equity_pct.map(|m| format!("{m}%")).unwrap_or_else(|| s.unknown.to_string());
                 view! {
                     <tr class:vp-current=current.as_deref() == Some(row.place.as_str()) data-place=row.place.clone() data-verdict=a.verdict.id()>
-                        <th scope="row">{ctx.ds.place(&row.place).map(|p| p.name.get(lang)).unwrap_or_default()}</th>
+                        <th scope="row">{ds.place(&row.place).map(|p| p.name.get(lang).to_string()).unwrap_or_default()}</th>
                         <td>{verdict_word(a.verdict, lang)}</td>
                         <td>{max}</td>
-                        <td>{programme_name(ctx, a.programme.as_deref(), lang)}</td>
+                        <td>{programme_name(ds, a.programme.as_deref(), lang)}</td>
                     </tr>
                 }
             })
@@ -386,12 +394,12 @@ fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let query = Memo::new(move |_| ctx.state.with(|s| s.answers.query()));
-    let assessment = Memo::new(move |_| query.get().map(|q| assess(ctx.ds, &q).map_err(|e| e.to_string())));
+    let assessment = Memo::new(move |_| query.get().map(|q| assess(&ctx.data().ds, &q).map_err(|e| e.to_string())));
     let verdict_line = move || match (query.get(), assessment.get()) {
         (Some(q), Some(Ok(a))) => view! {
             <p class="vp-info">{s.info_based_on}</p>
             <p class=format!("vp-verdict vp-verdict-{}", a.verdict.id()) data-testid="verdict" data-verdict=a.verdict.id()>
-                {headline(ctx.ds, &q, &a, lang)}
+                {headline(&ctx.data().ds, &q, &a, lang)}
             </p>
         }
         .into_any(),

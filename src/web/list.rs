@@ -6,38 +6,40 @@ use leptos::prelude::*;
 use super::{dom, Ctx};
 use crate::filter::{filter_indices, sort_top, FilterResult, SortKey, UNKNOWN};
 use crate::i18n::{count, fill, Lang};
-use crate::html::{confidence_label, status_label};
-use crate::model::{Enterprise, Status, Text};
+use crate::markup::{confidence_label, status_label};
+use crate::model::{Dataset, Enterprise, Status, Text};
 use crate::state::UiState;
 use crate::summary::headline;
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000.
 const PAGE: usize = 10;
 
-/// Source links as markup (see `html::source_links`).
+/// Source links as markup (see `markup::source_links`).
 pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
-    view! { <span inner_html=crate::html::source_links(ctx.ds, lang, ids)></span> }
+    view! { <span inner_html=crate::markup::source_links(&ctx.data().ds, lang, ids)></span> }
 }
 
 /// Offers these enterprises, with their sources, as a CSV or JSON download.
-pub fn download_list(ctx: Ctx, ids: &[String], csv: bool) {
+pub fn download_list<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>, csv: bool) {
     let _ = if csv {
-        dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ctx.ds, ids))
+        dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ds, records))
     } else {
-        dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ctx.ds, ids))
+        dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ds, records))
     };
 }
 
 /// One card: static markup set in one DOM call.
-fn card(ctx: Ctx, lang: Lang, e: &'static Enterprise) -> impl IntoView {
-    view! {
-        <li class="vp-ent" data-id=e.id.as_str() data-status=e.status.id() inner_html=crate::html::enterprise_card(ctx.ds, lang, e)></li>
-    }
+fn card(ctx: Ctx, lang: Lang, i: usize) -> Option<impl IntoView> {
+    let data = ctx.data();
+    let e = data.ds.enterprises.get(i)?;
+    Some(view! {
+        <li class="vp-ent" data-id=e.id.clone() data-status=e.status.id() inner_html=crate::markup::enterprise_card(&data.ds, lang, e)></li>
+    })
 }
 
 /// One honest summary card for the approvals no source names (never one fake row each).
-fn unidentified_card(ctx: Ctx, lang: Lang, list: &[&'static Enterprise]) -> impl IntoView {
-    let text = crate::html::unidentified_summary(ctx.ds, lang, list);
+fn unidentified_card(ctx: Ctx, lang: Lang, ds: &Dataset, list: &[&Enterprise]) -> impl IntoView {
+    let text = crate::markup::unidentified_summary(ds, lang, list);
     let mut ids: Vec<String> = Vec::new();
     for id in list.iter().flat_map(|e| &e.source_ids) {
         if !ids.contains(id) {
@@ -105,14 +107,14 @@ fn with_unknown(lang: Lang, mut v: Vec<(String, String)>) -> Vec<(String, String
     v
 }
 
-fn facets(ctx: Ctx, lang: Lang) -> [Facet; 4] {
+fn facets(ds: &Dataset, lang: Lang) -> [Facet; 4] {
     let s = lang.strings();
     let named = |id: &str, t: &Text| (id.to_string(), t.get(lang).to_string());
     [
         Facet {
             key: "zone",
             label: s.filter_zone,
-            options: with_unknown(lang, ctx.ds.zones.iter().map(|z| named(&z.id, &z.short_name)).collect()),
+            options: with_unknown(lang, ds.zones.iter().map(|z| named(&z.id, &z.short_name)).collect()),
             get: |s| s.zone.clone(),
             set: |s, v| s.zone = v,
             counts: |r| &r.counts.zone,
@@ -122,7 +124,7 @@ fn facets(ctx: Ctx, lang: Lang) -> [Facet; 4] {
             label: s.filter_service,
             options: with_unknown(
                 lang,
-                ctx.ds.services.iter().map(|x| (x.id.clone(), format!("{} {}", x.code, x.name.get(lang)))).collect(),
+                ds.services.iter().map(|x| (x.id.clone(), format!("{} {}", x.code, x.name.get(lang)))).collect(),
             ),
             get: |s| s.service.clone(),
             set: |s, v| s.service = v,
@@ -131,7 +133,7 @@ fn facets(ctx: Ctx, lang: Lang) -> [Facet; 4] {
         Facet {
             key: "country",
             label: s.filter_country,
-            options: with_unknown(lang, ctx.ds.countries.iter().map(|c| named(&c.id, &c.name)).collect()),
+            options: with_unknown(lang, ds.countries.iter().map(|c| named(&c.id, &c.name)).collect()),
             get: |s| s.country.clone(),
             set: |s, v| s.country = v,
             counts: |r| &r.counts.country,
@@ -147,9 +149,9 @@ fn facets(ctx: Ctx, lang: Lang) -> [Facet; 4] {
     ]
 }
 
-fn headline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+fn headline_view(ctx: Ctx, lang: Lang, ds: &Dataset) -> impl IntoView {
     let s = lang.strings();
-    let h = headline(ctx.ds);
+    let h = headline(ds);
     let main = fill(
         s.headline,
         &[
@@ -176,27 +178,35 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let shown = RwSignal::new(PAGE);
     let filt = Memo::new(move |_| ctx.state.with(|s| s.filter()));
-    let result = Memo::new(move |_| filter_indices(ctx.ds, ctx.index, &filt.get()).unwrap_or_default());
+    let result = Memo::new(move |_| {
+        let data = ctx.data();
+        filter_indices(&data.ds, &data.index, &filt.get()).unwrap_or_default()
+    });
     // A new filter starts again at the first page.
     Effect::new(move |_| {
         filt.track();
         shown.set(PAGE);
     });
 
-    let all = &ctx.ds.enterprises;
     // The visible page of named records, sorted; cards are keyed so unchanged ones stay put.
     let page = Memo::new(move |_| {
         let key = ctx.state.with(|s| s.sort);
+        let data = ctx.data();
+        let all = &data.ds.enterprises;
         result.with(|r| {
             let named: Vec<usize> = r.indices.iter().copied().filter(|i| all[*i].identified).collect();
             let more = named.len() > shown.get();
-            (sort_top(ctx.ds, ctx.index, named, key, lang, shown.get()), more)
+            (sort_top(&data.ds, &data.index, named, key, lang, shown.get()), more)
         })
     });
-    let unnamed = Memo::new(move |_| result.with(|r| r.indices.iter().copied().filter(|i| !all[*i].identified).collect::<Vec<_>>()));
+    let unnamed = Memo::new(move |_| {
+        let data = ctx.data();
+        result.with(|r| r.indices.iter().copied().filter(|i| !data.ds.enterprises[*i].identified).collect::<Vec<_>>())
+    });
     let group = move || {
-        let list: Vec<&'static Enterprise> = unnamed.with(|u| u.iter().map(|i| &all[*i]).collect());
-        (!list.is_empty()).then(|| unidentified_card(ctx, lang, &list))
+        let data = ctx.data();
+        let list: Vec<&Enterprise> = unnamed.with(|u| u.iter().map(|i| &data.ds.enterprises[*i]).collect());
+        (!list.is_empty()).then(|| unidentified_card(ctx, lang, &data.ds, &list))
     };
     let empty = move || {
         result.with(|r| r.indices.is_empty()).then(|| {
@@ -214,7 +224,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         {empty}
         <ul class="vp-ents">
             <For each=move || page.with(|p| p.0.clone()) key=|i| *i let:i>
-                {card(ctx, lang, &all[i])}
+                {card(ctx, lang, i)}
             </For>
             {group}
         </ul>
@@ -223,17 +233,18 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         })}
     };
     let download = move |csv: bool| {
-        let ids: Vec<String> = result.with_untracked(|r| r.indices.iter().map(|i| all[*i].id.clone()).collect());
-        download_list(ctx, &ids, csv);
+        let data = ctx.data();
+        result.with_untracked(|r| download_list(&data.ds, r.indices.iter().map(|i| &data.ds.enterprises[*i]), csv));
     };
     let search_id = ctx.id("q");
     let sort_id = ctx.id("sort");
-    let total = ctx.ds.enterprises.len().to_string();
-    let selects = facets(ctx, lang).into_iter().map(|f| facet_select(ctx, lang, f, result)).collect_view();
+    let data = ctx.data();
+    let total = data.ds.enterprises.len().to_string();
+    let selects = facets(&data.ds, lang).into_iter().map(|f| facet_select(ctx, lang, f, result)).collect_view();
     view! {
         <div class="vp-list">
             <h3 class="vp-h3">{s.list_heading}</h3>
-            {headline_view(ctx, lang)}
+            {headline_view(ctx, lang, &data.ds)}
             <div class="vp-filters" role="search">
                 <div class="vp-field vp-field-wide">
                     <label for=search_id.clone()>{s.search_label}</label>
