@@ -115,7 +115,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
                 <span lang=lang.other().tag()>{s.switch_lang}</span>
             </button>
         </header>
-        {move || ctx.notice.get().map(|m| view! { <p class="vp-notice" role="status">{m}</p> })}
+        {move || ctx.notice.get().map(|n| view! { <p class="vp-notice" role="status">{n.text(lang)}</p> })}
         {tabs}
         <div
             class="vp-panel"

@@ -8,7 +8,6 @@ use super::{dom, Ctx, ViewMode};
 use crate::geo::{zoom_to, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
 use crate::i18n::{fill, Lang};
-use crate::markup::{inset_svg, map_shapes};
 use crate::model::Zone;
 use crate::state::Tab;
 use crate::summary::zone_summary;
@@ -83,7 +82,7 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, first: bool, hover: RwSignal<Opti
             on:mouseenter=move |_| hover.set(Some(id.to_string()))
             on:mouseleave=move |_| hover.set(None)
         >
-            <g inner_html=map_shapes(&MAIN, |s| s.zone == Some(id))></g>
+            <g inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone == Some(id))></g>
             {marker.map(|m| view! {
                 <circle class="vp-marker-halo" cx=m.x cy=m.y r="22"></circle>
                 <circle class="vp-marker" cx=m.x cy=m.y r="9"></circle>
@@ -131,7 +130,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                         <desc>{s.map_desc}</desc>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
                         <g class="vp-zoom" style:transform=zoom>
-                            <g aria-hidden="true" inner_html=map_shapes(&MAIN, |s| s.zone.is_none())></g>
+                            <g aria-hidden="true" inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone.is_none())></g>
                             {zones}
                         </g>
                     </svg>
@@ -153,15 +152,15 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title: &'static str, note: &'static str) -> impl IntoView {
     let s = lang.strings();
     let data = ctx.data();
-    let svg = inset_svg(view, |marker| match marker {
+    let label = move |marker: &str| match marker {
         "lingang" => s.lingang.to_string(),
         "pudong" => s.pudong.to_string(),
         id => data.ds.zone(id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default(),
-    });
+    };
     let selected = move || ctx.state.with(|s| s.zone.as_deref() == Some(zone));
     view! {
         <figure class="vp-inset" class:vp-selected=selected data-inset=zone on:click=move |_| select(ctx, Some(zone))>
-            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=svg></svg>
+            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label)></svg>
             <figcaption>
                 <span class="vp-inset-title">{title}</span>
                 <span class="vp-inset-note">{note}</span>

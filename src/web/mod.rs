@@ -17,7 +17,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::data::Data;
+use crate::data::{Data, Notice};
 use crate::i18n::Lang;
 use crate::state::{Tab, UiState};
 use args::Args;
@@ -72,7 +72,7 @@ pub struct Ctx {
     pub view: RwSignal<ViewMode>,
     pub theme: RwSignal<Theme>,
     /// A message shown above the widget (e.g. a newer dataset could not be used).
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 impl Ctx {
@@ -161,26 +161,10 @@ impl Settings {
     }
 }
 
-/// The note shown when a newer dataset could not be fetched: the loader passes a code
-/// (`timeout`, `too-large`, `network`, `http-404`), shown in the reader's language.
-fn fetch_error(lang: Lang, code: &str) -> String {
-    let s = lang.strings();
-    let why = match code {
-        "timeout" => s.data_src_timeout.to_string(),
-        "too-large" => s.data_src_too_large.to_string(),
-        "network" => s.data_src_network.to_string(),
-        c => match c.strip_prefix("http-") {
-            Some(status) if !status.is_empty() && status.bytes().all(|b| b.is_ascii_digit()) => format!("HTTP {status}"),
-            _ => args::cut(c),
-        },
-    };
-    crate::i18n::fill(s.data_src_failed, &[("error", &why)])
-}
-
 /// Resolved options: everything validated before anything is rendered.
 pub(crate) struct Resolved {
     pub data: Arc<Data>,
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     pub lang: Lang,
     pub view: ViewMode,
     pub theme: Theme,
@@ -200,11 +184,10 @@ fn resolve(options: JsValue) -> Result<Resolved, JsError> {
     };
     let set = settings(&a, &data)?;
     let lang = set.lang.unwrap_or(Lang::En);
-    let s = lang.strings();
     let notice = match (&newer, a.string("dataError")?) {
-        (Some(Ok(_)), _) => Some(s.data_src_used.to_string()),
-        (Some(Err(e)), _) => Some(crate::i18n::fill(s.data_src_failed, &[("error", &e.to_string())])),
-        (None, Some(code)) => Some(fetch_error(lang, &code)),
+        (Some(Ok(_)), _) => Some(Notice::NewerData),
+        (Some(Err(e)), _) => Some(Notice::Invalid(e.to_string())),
+        (None, Some(code)) => Some(Notice::Unfetched(code)),
         (None, None) => None,
     };
     let mut initial = UiState::default();
