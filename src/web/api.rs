@@ -35,7 +35,7 @@ pub fn check_eligibility(query: JsValue) -> Result<JsValue, JsError> {
     let equity = match a.number("foreignEquityPct")? {
         None => None,
         Some(v) => Some(Equity::from_f64(v).map_err(|e| {
-            a.invalid("foreignEquityPct", &v.to_string(), &format!("{e}; expected a number from 0 to 100 with at most two decimals"))
+            a.invalid("foreignEquityPct", &super::args::number_text(v), &format!("{e}; expected a number from 0 to 100 with at most two decimals"))
         })?),
     };
     let q = Query {

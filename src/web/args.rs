@@ -10,6 +10,11 @@ use wasm_bindgen::{JsCast, JsError, JsValue};
 
 pub use crate::i18n::cut;
 
+/// A number as JavaScript writes it (the browser formats it: no float formatting in the wasm).
+pub fn number_text(n: f64) -> String {
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
 /// What a value is, for an error message: `null`, `undefined`, `string "#app"`, `number 5`,
 /// `an array`, `a Document`, `a Text`, `a function`.
 pub fn describe(v: &JsValue) -> String {
@@ -23,7 +28,7 @@ pub fn describe(v: &JsValue) -> String {
         return format!("string \"{}\"", cut(&s));
     }
     if let Some(n) = v.as_f64() {
-        return format!("number {}", cut(&n.to_string()));
+        return format!("number {}", cut(&number_text(n)));
     }
     if let Some(b) = v.as_bool() {
         return format!("boolean {b}");
