@@ -9,6 +9,7 @@
 pub mod data;
 pub mod eligibility;
 pub mod equity;
+pub mod explain;
 pub mod export;
 pub mod filter;
 pub mod geo;
@@ -17,6 +18,7 @@ pub mod i18n;
 pub mod markup;
 pub mod model;
 pub mod pages;
+pub mod questions;
 pub mod state;
 pub mod summary;
 pub mod validate;

@@ -5,9 +5,9 @@
 //! Leptos text nodes and attributes, which the browser never parses as markup.
 
 use crate::filter::display_name;
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang};
 use crate::geo::{MapView, Shape, ShapeClass};
-use crate::model::{Confidence, Dataset, Enterprise, Status};
+use crate::model::{Dataset, Enterprise};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -23,22 +23,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
-    let s = lang.strings();
-    match c {
-        Confidence::High => s.conf_high,
-        Confidence::Medium => s.conf_medium,
-        Confidence::Low => s.conf_low,
-    }
-}
-
-pub fn status_label(s: &Strings, st: Status) -> &'static str {
-    match st {
-        Status::Approved => s.status_approved,
-        Status::ReportedApplicant => s.status_reported_applicant,
-    }
 }
 
 /// `Sources: [S1] [S7]` — links open in a new tab and are named for screen readers.
@@ -73,10 +57,26 @@ pub fn unidentified_summary(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> S
     let s = lang.strings();
     let mut text = fill(s.unidentified_group, &[("n", &list.iter().filter(|e| !e.identified).count().to_string())]);
     for (z, k) in crate::summary::unidentified_by_zone(ds, list.iter().copied()) {
-        text.push_str(if lang == Lang::Zh { "，" } else { ", " });
+        text.push_str(s.list_sep);
         text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ds, lang, Some(&z)))]));
     }
     text
+}
+
+/// The inside of the one card that stands for the approvals no source names: the honest
+/// count and every source that reports them.
+pub fn unidentified_card(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> String {
+    let mut ids: Vec<String> = Vec::new();
+    for id in list.iter().flat_map(|e| &e.source_ids) {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    format!(
+        "<h4 class=\"vp-ent-name\">{}</h4><p class=\"vp-sources\">{}</p>",
+        escape(&unidentified_summary(ds, lang, list)),
+        source_links(ds, lang, &ids)
+    )
 }
 
 /// The inside of one enterprise card (the `<li>` is the caller's).
@@ -92,7 +92,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     h.push_str(&format!(
         "<span class=\"vp-badge vp-badge-{}\">{}</span> <span class=\"vp-muted\">{}</span>",
         e.status.id(),
-        escape(status_label(s, e.status)),
+        escape(crate::explain::status_label(e.status, lang)),
         escape(if e.legal_name { s.legal_name } else { s.name_as_reported })
     ));
     if lang == Lang::Zh && e.name_zh.is_none() {
@@ -108,7 +108,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
         None => s.not_published.to_string(),
         Some(list) => list
             .iter()
-            .map(|id| ds.service(id).map(|sv| format!("{} {}", sv.code, sv.name.get(lang))).unwrap_or_else(|| id.clone()))
+            .map(|id| ds.service(id).map(|sv| crate::explain::service_label(sv, lang)).unwrap_or_else(|| id.clone()))
             .collect::<Vec<_>>()
             .join("; "),
     };
@@ -119,7 +119,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     if let Some(b) = e.batch {
         row(s.field_batch, &fill(s.batch_n, &[("n", &b.to_string()), ("date", e.approval_date.as_deref().unwrap_or(s.unknown))]));
     }
-    row(s.confidence, confidence_label(lang, e.confidence));
+    row(s.confidence, crate::explain::confidence_label(e.confidence, lang));
     h.push_str("</dl>");
     if let Some(n) = &e.note {
         h.push_str(&format!("<p class=\"vp-note\">{}</p>", escape(n.get(lang))));

@@ -20,6 +20,11 @@ pub const EN: Strings = Strings {
     conf_medium: "Medium confidence",
     conf_low: "Low confidence",
     confidence: "Confidence",
+    percent: "{n}%",
+    code_name: "{code} {name}",
+    list_sep: ", ",
+    your_answer: "Your answer: {answer}",
+    error_line: "Error: {error}",
     colon: ": ",
     with_note: "{value} ({note})",
 
@@ -81,8 +86,6 @@ pub const EN: Strings = Strings {
     q_service: "Which service?",
     q_service_filter: "Filter services",
     q_equity: "Foreign share of equity (%)",
-    q_registered: "Is the company registered in this place?",
-    q_facilities: "Are its service facilities (servers, data centres) in this place?",
     answer_yes: "Yes",
     answer_no: "No",
     answer_unsure: "Not sure",
@@ -138,6 +141,5 @@ pub const EN: Strings = Strings {
     data_src_timeout: "no complete answer in time",
     data_src_too_large: "the file is larger than allowed",
     data_src_network: "the address could not be reached",
-    error_prefix: "Error",
     fallback_note: "The interactive guide needs JavaScript; this is a summary of its data.",
 };

@@ -133,6 +133,16 @@ pub struct Strings {
     pub conf_medium: &'static str,
     pub conf_low: &'static str,
     pub confidence: &'static str,
+    /// A percentage: "{n}%".
+    pub percent: &'static str,
+    /// A catalogue code and a service name: "{code} {name}".
+    pub code_name: &'static str,
+    /// Between items of a run-in list: ", " / "，".
+    pub list_sep: &'static str,
+    /// After a condition: the reader's answer to its question.
+    pub your_answer: &'static str,
+    /// An error shown in the checker.
+    pub error_line: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -199,8 +209,6 @@ pub struct Strings {
     pub q_service: &'static str,
     pub q_service_filter: &'static str,
     pub q_equity: &'static str,
-    pub q_registered: &'static str,
-    pub q_facilities: &'static str,
     pub answer_yes: &'static str,
     pub answer_no: &'static str,
     pub answer_unsure: &'static str,
@@ -261,7 +269,6 @@ pub struct Strings {
     pub data_src_too_large: &'static str,
     /// … its address could not be reached.
     pub data_src_network: &'static str,
-    pub error_prefix: &'static str,
     pub fallback_note: &'static str,
 }
 

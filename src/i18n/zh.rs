@@ -20,6 +20,11 @@ pub const ZH: Strings = Strings {
     conf_medium: "可信度：中",
     conf_low: "可信度：低",
     confidence: "可信度",
+    percent: "{n}%",
+    code_name: "{code} {name}",
+    list_sep: "，",
+    your_answer: "你的回答：{answer}",
+    error_line: "错误：{error}",
     colon: "：",
     with_note: "{value}（{note}）",
 
@@ -81,8 +86,6 @@ pub const ZH: Strings = Strings {
     q_service: "哪项业务？",
     q_service_filter: "筛选业务",
     q_equity: "外资持股比例（%）",
-    q_registered: "公司是否在该地注册？",
-    q_facilities: "服务设施（服务器、数据中心）是否位于该地？",
     answer_yes: "是",
     answer_no: "否",
     answer_unsure: "不确定",
@@ -138,6 +141,5 @@ pub const ZH: Strings = Strings {
     data_src_timeout: "未能及时收到完整回应",
     data_src_too_large: "文件超出允许的大小",
     data_src_network: "无法连接该地址",
-    error_prefix: "错误",
     fallback_note: "交互式指南需要 JavaScript；以下为其数据摘要。",
 };

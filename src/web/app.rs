@@ -33,12 +33,12 @@ fn sync_hash(ctx: Ctx, prefix: String, initial: &UiState) {
     Effect::new(move |_| {
         let st = state.get();
         let now = dom::current_hash();
-        let next = encode(&now, &p, &st);
+        let next = encode(&ctx.data().ds, &now, &p, &st);
         if next != now && !(next.is_empty() && now.is_empty()) {
             // Typing in the search box replaces the history entry; every other change is a
             // step the back button can undo.
             let mut before = previous.get_value();
-            before.text = st.text.clone();
+            before.filter.text = st.filter.text.clone();
             dom::write_hash(if next.is_empty() { "#" } else { &next }, before != st);
         }
         previous.set_value(st);

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::list::{download_list, source_links};
+use super::common::{download_list, source_links};
 use super::Ctx;
 use crate::i18n::{fill, Lang};
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::list::source_links;
+use super::common::source_links;
 use super::{dom, Ctx, ViewMode};
 use crate::geo::{zoom_to, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
@@ -98,7 +98,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     // The zone under the pointer or keyboard focus; the card shows it, else the selection.
     let hover = RwSignal::new(None::<String>);
-    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone.clone()));
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone().map(str::to_string)));
     let active = Memo::new(move |_| hover.get().or_else(|| selected.get()));
 
     // Set through CSSOM (`style:`), which a strict `style-src 'self'` policy allows, unlike a
@@ -157,7 +157,7 @@ fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title
         "pudong" => s.pudong.to_string(),
         id => data.ds.zone(id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default(),
     };
-    let selected = move || ctx.state.with(|s| s.zone.as_deref() == Some(zone));
+    let selected = move || ctx.state.with(|s| s.zone() == Some(zone));
     view! {
         <figure class="vp-inset" class:vp-selected=selected data-inset=zone on:click=move |_| select(ctx, Some(zone))>
             <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label)></svg>

@@ -5,6 +5,7 @@ pub mod api;
 mod app;
 mod args;
 mod checker;
+mod common;
 mod dom;
 mod footer;
 mod list;
