@@ -59,41 +59,34 @@ pub struct Facet {
 
 /// The facets, in the order the filter bar shows them.
 pub const FACETS: [Facet; 4] = [
-    Facet {
-        id: "zone",
-        hash_key: "zone",
-        label: |s| s.filter_zone,
-        values: |e| Values::One(e.zone.as_deref()),
-        choices: |ds, lang| ds.zones.iter().map(|z| (z.id.clone(), z.short_name.get(lang).to_string())).collect(),
-        has_unknown: true,
-    },
-    Facet {
-        id: "service",
-        hash_key: "svc",
-        label: |s| s.filter_service,
-        values: |e| Values::Many(e.services.as_deref()),
-        choices: |ds, lang| {
-            ds.services.iter().map(|x| (x.id.clone(), crate::explain::service_label(x, lang))).collect()
-        },
-        has_unknown: true,
-    },
-    Facet {
-        id: "country",
-        hash_key: "cty",
-        label: |s| s.filter_country,
-        values: |e| Values::One(e.parent_country.as_deref()),
-        choices: |ds, lang| ds.countries.iter().map(|c| (c.id.clone(), c.name.get(lang).to_string())).collect(),
-        has_unknown: true,
-    },
-    Facet {
-        id: "status",
-        hash_key: "st",
-        label: |s| s.filter_status,
-        values: |e| Values::One(Some(e.status.id())),
-        choices: |_, lang| Status::ALL.iter().map(|st| (st.id().to_string(), crate::explain::status_label(*st, lang).to_string())).collect(),
-        has_unknown: false,
-    },
+    Facet::new("zone", "zone", |s| s.filter_zone, |e| Values::One(e.zone.as_deref()), |ds, lang| named(&ds.zones, |z| (&z.id, z.short_name.get(lang)))),
+    Facet::new("service", "svc", |s| s.filter_service, |e| Values::Many(e.services.as_deref()), |ds, lang| {
+        ds.services.iter().map(|x| (x.id.clone(), crate::explain::service_label(x, lang))).collect()
+    }),
+    Facet::new("country", "cty", |s| s.filter_country, |e| Values::One(e.parent_country.as_deref()), |ds, lang| {
+        named(&ds.countries, |c| (&c.id, c.name.get(lang)))
+    }),
+    // Every record has a status, so "unknown" is no choice here.
+    Facet { has_unknown: false, ..Facet::new("status", "st", |s| s.filter_status, |e| Values::One(Some(e.status.id())), |_, lang| {
+        Status::ALL.iter().map(|st| (st.id().to_string(), crate::explain::status_label(*st, lang).to_string())).collect()
+    }) },
 ];
+
+impl Facet {
+    const fn new(
+        id: &'static str,
+        hash_key: &'static str,
+        label: fn(&Strings) -> &'static str,
+        values: for<'a> fn(&'a Enterprise) -> Values<'a>,
+        choices: fn(&Dataset, Lang) -> Vec<(String, String)>,
+    ) -> Facet {
+        Facet { id, hash_key, label, values, choices, has_unknown: true }
+    }
+}
+
+fn named<T>(items: &[T], f: impl Fn(&T) -> (&String, &str)) -> Vec<(String, String)> {
+    items.iter().map(|x| f(x)).map(|(id, name)| (id.clone(), name.to_string())).collect()
+}
 
 /// How many facets there are.
 pub const N: usize = FACETS.len();

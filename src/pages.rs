@@ -35,12 +35,7 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     }
     let unnamed: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.status == Status::Approved && !e.identified).collect();
     out.push_str(&format!("<li>{}</li></ul>", escape(&unidentified_summary(ds, lang, &unnamed))));
-    out.push_str(&format!(
-        "<p><small>{}. {}. {}</small></p></div>",
-        escape(&fill(s.footer_source, &[("n", &ds.sources.len().to_string())])),
-        escape(&fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
-        escape(s.disclaimer)
-    ));
+    out.push_str(&format!("<p><small>{} {}</small></p></div>", escape(&crate::summary::credit_line(ds, lang)), escape(s.disclaimer)));
     out
 }
 

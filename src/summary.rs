@@ -101,3 +101,15 @@ pub fn later_text(ds: &Dataset, lang: Lang) -> Option<(String, Vec<String>)> {
     );
     Some((text, f.source_ids.clone()))
 }
+
+/// The credit line: how many sources, which dataset version and date.
+pub fn credit_line(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    fill(
+        s.footer_line,
+        &[
+            ("source", &fill(s.footer_source, &[("n", &ds.sources.len().to_string())])),
+            ("version", &fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
+        ],
+    )
+}

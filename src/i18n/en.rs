@@ -25,6 +25,10 @@ pub const EN: Strings = Strings {
     list_sep: ", ",
     your_answer: "Your answer: {answer}",
     error_line: "Error: {error}",
+    footer_line: "{source}. {version}.",
+    format_csv: "CSV",
+    format_json: "JSON",
+    sep_dot: " · ",
     colon: ": ",
     with_note: "{value} ({note})",
 

@@ -143,6 +143,13 @@ pub struct Strings {
     pub your_answer: &'static str,
     /// An error shown in the checker.
     pub error_line: &'static str,
+    /// The footer's credit line: "{source}. {version}."
+    pub footer_line: &'static str,
+    /// File format names on the download links.
+    pub format_csv: &'static str,
+    pub format_json: &'static str,
+    /// Between two links on one line.
+    pub sep_dot: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -336,6 +343,11 @@ mod tests {
             (EN.footer_source, ZH.footer_source),
             (EN.data_src_failed, ZH.data_src_failed),
             (EN.with_note, ZH.with_note),
+            (EN.footer_line, ZH.footer_line),
+            (EN.percent, ZH.percent),
+            (EN.code_name, ZH.code_name),
+            (EN.your_answer, ZH.your_answer),
+            (EN.error_line, ZH.error_line),
         ];
         for (en, zh) in pairs {
             assert_eq!(keys(en), keys(zh), "placeholders differ: {en:?} vs {zh:?}");

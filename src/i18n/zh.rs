@@ -25,6 +25,10 @@ pub const ZH: Strings = Strings {
     list_sep: "，",
     your_answer: "你的回答：{answer}",
     error_line: "错误：{error}",
+    footer_line: "{source}。{version}。",
+    format_csv: "CSV",
+    format_json: "JSON",
+    sep_dot: " · ",
     colon: "：",
     with_note: "{value}（{note}）",
 

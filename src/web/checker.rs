@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::common::source_links;
+use super::common::{field, source_links};
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, Assessment, Query};
 use crate::equity::Equity;
@@ -53,24 +53,18 @@ fn place_select(ctx: Ctx, lang: Lang, node: NodeRef<html::Select>) -> impl IntoV
             view! { <optgroup label=g.label(s)>{items}</optgroup> }
         })
         .collect_view();
-    view! {
-        <div class="vp-q">
-            <label for=id.clone()>{s.q_place}</label>
-            <select
-                id=id
-                node_ref=node
-                data-q="place"
-                prop:value=move || ctx.state.with(|st| st.answers.place.clone().unwrap_or_default())
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    ctx.state.update(|st| st.answers.place = (!v.is_empty()).then_some(v));
-                }
-            >
-                <option value="">{s.choose}</option>
-                {groups}
-            </select>
-        </div>
-    }
+    let value = move || ctx.state.with(|st| st.answers.place.clone().unwrap_or_default());
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        ctx.state.update(|st| st.answers.place = (!v.is_empty()).then_some(v));
+    };
+    let control = view! {
+        <select id=id.clone() node_ref=node data-q="place" prop:value=value on:change=on_change>
+            <option value="">{s.choose}</option>
+            {groups}
+        </select>
+    };
+    field("vp-q", id, s.q_place, control)
 }
 
 fn service_select(ctx: Ctx, lang: Lang, node: NodeRef<html::Select>) -> impl IntoView {
@@ -330,21 +324,14 @@ fn answers_view(ctx: Ctx, lang: Lang, controls: Controls) -> impl IntoView {
             let _ = el.focus();
         }
     };
-    let questions = ctx
-        .data()
-        .ds
-        .questions
-        .iter()
-        .map(|q| {
-            let (qid, first) = (q.id.clone(), ctx.id(&format!("{}-yes", q.hash_key)));
-            answer_row(
-                lang,
-                q.label.get(lang).to_string(),
-                move || yes_no(s, answers().answered(&qid)).to_string(),
-                move |button| dom::focus_now(&button.get_root_node(), &format!("[id=\"{first}\"]")),
-            )
-        })
-        .collect_view();
+    let data = ctx.data();
+    let questions = data.ds.questions.iter().map(|q| {
+        let (qid, first) = (q.id.clone(), ctx.id(&format!("{}-yes", q.hash_key)));
+        let answer = move || yes_no(s, answers().answered(&qid)).to_string();
+        // The radios belong to the form above; they are found by their id in the widget.
+        answer_row(lang, q.label.get(lang).to_string(), answer, move |button| dom::focus_now(&button.get_root_node(), &format!("[id=\"{first}\"]")))
+    });
+    let questions = questions.collect_view();
     view! {
         <h4 class="vp-h4">{s.your_answers}</h4>
         <dl class="vp-answers">

@@ -6,6 +6,16 @@ use super::{dom, Ctx};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Enterprise};
 
+/// A labelled form control: `<div class=…><label for=id>label</label>control</div>`.
+pub fn field(class: &'static str, id: String, label: &'static str, control: impl IntoView) -> impl IntoView {
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            {control}
+        </div>
+    }
+}
+
 /// Source links as markup (see `markup::source_links`).
 pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
     view! { <span inner_html=crate::markup::source_links(&ctx.data().ds, lang, ids)></span> }

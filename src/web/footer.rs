@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::common::{download_list, source_links};
 use super::Ctx;
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 
 pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
@@ -23,19 +23,16 @@ pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     };
     view! {
         <footer class="vp-foot">
-            <p>
-                {fill(s.footer_source, &[("n", &ds.sources.len().to_string())])}". "
-                {fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])}"."
-            </p>
+            <p>{crate::summary::credit_line(ds, lang)}</p>
             <details class="vp-notes">
                 <summary>{s.footer_notes}</summary>
                 <ul>{notes}</ul>
             </details>
             <p class="vp-getdata">
                 {s.get_data}{s.colon}
-                <button type="button" class="vp-btn vp-btn-link" data-download="all-csv" on:click=move |_| get(true)>"CSV"</button>
-                " · "
-                <button type="button" class="vp-btn vp-btn-link" data-download="all-json" on:click=move |_| get(false)>"JSON"</button>
+                <button type="button" class="vp-btn vp-btn-link" data-download="all-csv" on:click=move |_| get(true)>{s.format_csv}</button>
+                {s.sep_dot}
+                <button type="button" class="vp-btn vp-btn-link" data-download="all-json" on:click=move |_| get(false)>{s.format_json}</button>
             </p>
             <p class="vp-disclaimer">{s.disclaimer}</p>
         </footer>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::common::{download_list, source_links};
+use super::common::{download_list, field, source_links};
 use super::Ctx;
 use crate::filter::{filter, sort_top, Filter, FilterResult, SortKey, FACETS, UNKNOWN};
 use crate::i18n::{fill, Lang};
@@ -77,21 +77,12 @@ fn sort_select(ctx: Ctx, lang: Lang) -> impl IntoView {
         .into_iter()
         .map(|k| view! { <option value=k.id() selected=move || ctx.state.with(|st| st.sort == k)>{k.label(s)}</option> })
         .collect_view();
-    view! {
-        <div class="vp-field">
-            <label for=id.clone()>{s.sort_label}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    if let Some(k) = SortKey::parse(&event_target_value(&ev)) {
-                        ctx.state.update(|st| st.sort = k);
-                    }
-                }
-            >
-                {options}
-            </select>
-        </div>
-    }
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(k) = SortKey::parse(&event_target_value(&ev)) {
+            ctx.state.update(|st| st.sort = k);
+        }
+    };
+    field("vp-field", id.clone(), s.sort_label, view! { <select id=id on:change=on_change>{options}</select> })
 }
 
 pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
