@@ -15,6 +15,7 @@ pub mod filter;
 pub mod geo;
 pub mod geo_data;
 pub mod i18n;
+pub mod keys;
 pub mod markup;
 pub mod model;
 pub mod pages;

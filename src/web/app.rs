@@ -131,29 +131,26 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
 
 fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
+    let refs: [NodeRef<leptos::html::Button>; 3] = std::array::from_fn(|_| NodeRef::new());
+    let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let buttons = Tab::ALL
         .into_iter()
-        .map(|tab| {
+        .enumerate()
+        .map(|(i, tab)| {
             let label = match tab {
                 Tab::Map => s.tab_map,
                 Tab::List => s.tab_list,
                 Tab::Checker => s.tab_checker,
             };
-            let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
             let selected = move || current.get() == tab;
             let on_key = move |ev: leptos::ev::KeyboardEvent| {
-                let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
-                let next = match ev.key().as_str() {
-                    "ArrowRight" => Tab::ALL[(i + 1) % 3],
-                    "ArrowLeft" => Tab::ALL[(i + 2) % 3],
-                    "Home" => Tab::ALL[0],
-                    "End" => Tab::ALL[2],
-                    _ => return,
-                };
+                let Some(next) = crate::keys::roving(&ev.key(), i, Tab::ALL.len()) else { return };
                 ev.prevent_default();
-                ctx.state.update(|s| s.tab = next);
-                let el: web_sys::Element = event_target(&ev);
-                dom::focus_now(&el.get_root_node(), &format!("[id=\"{}\"]", ctx.id(&format!("tab-{}", next.id()))));
+                ctx.state.update(|s| s.tab = Tab::ALL[next]);
+                // The tabs stay in place, so focus follows at once (fast key presses too).
+                if let Some(button) = refs[next].get_untracked() {
+                    let _ = button.focus();
+                }
             };
             view! {
                 <button
@@ -161,6 +158,7 @@ fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
                     role="tab"
                     class="vp-tab"
                     id=ctx.id(&format!("tab-{}", tab.id()))
+                    node_ref=refs[i]
                     data-tab=tab.id()
                     aria-controls=ctx.id("panel")
                     aria-selected=move || selected().to_string()

@@ -35,6 +35,7 @@ fn place_select(ctx: Ctx, lang: Lang, node: NodeRef<html::Select>) -> impl IntoV
     let s = lang.strings();
     let id = ctx.id("place");
     let data = ctx.data();
+    let place = Memo::new(move |_| ctx.state.with(|st| st.answers.place.clone()));
     let groups = PlaceGroup::ALL
         .into_iter()
         .map(|g| {
@@ -46,14 +47,14 @@ fn place_select(ctx: Ctx, lang: Lang, node: NodeRef<html::Select>) -> impl IntoV
                 .map(|p| {
                     let pid = p.id.clone();
                     let value = pid.clone();
-                    let sel = move || ctx.state.with(|st| st.answers.place.as_deref() == Some(pid.as_str()));
+                    let sel = move || place.with(|p| p.as_deref() == Some(pid.as_str()));
                     view! { <option value=value selected=sel>{p.name.get(lang).to_string()}</option> }
                 })
                 .collect_view();
             view! { <optgroup label=g.label(s)>{items}</optgroup> }
         })
         .collect_view();
-    let value = move || ctx.state.with(|st| st.answers.place.clone().unwrap_or_default());
+    let value = move || place.get().unwrap_or_default();
     let on_change = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         ctx.state.update(|st| st.answers.place = (!v.is_empty()).then_some(v));
@@ -144,7 +145,8 @@ fn equity_input(ctx: Ctx, lang: Lang, node: NodeRef<html::Input>) -> impl IntoVi
     let error = RwSignal::new(false);
     let id = ctx.id("equity");
     let err_id = ctx.id("equity-err");
-    let value = move || ctx.state.with(|st| st.answers.foreign_equity_pct.map(|e| e.to_string()).unwrap_or_default());
+    let share = Memo::new(move |_| ctx.state.with(|st| st.answers.foreign_equity_pct));
+    let value = move || share.get().map(|e| e.to_string()).unwrap_or_default();
     // The same parser as the URL hash: what the box accepts is exactly what the engine compares.
     let set = move |raw: String| {
         if raw.trim().is_empty() {
@@ -200,11 +202,13 @@ fn yes_no_question(ctx: Ctx, lang: Lang, k: usize) -> Option<impl IntoView> {
     let q = ctx.data().ds.questions.get(k)?.clone();
     let name = ctx.id(&q.hash_key);
     let qid = q.id.clone();
+    let key = qid.clone();
+    let answer = Memo::new(move |_| ctx.state.with(|st| st.answers.answered(&key)));
     let radios = [(Some(true), "yes"), (Some(false), "no"), (None, "unsure")]
         .into_iter()
         .map(|(v, value)| {
             let id = format!("{name}-{value}");
-            let (read, write) = (qid.clone(), qid.clone());
+            let write = qid.clone();
             view! {
                 <label class="vp-radio" for=id.clone()>
                     <input
@@ -213,7 +217,7 @@ fn yes_no_question(ctx: Ctx, lang: Lang, k: usize) -> Option<impl IntoView> {
                         name=name.clone()
                         value=value
                         data-q=q.hash_key.clone()
-                        prop:checked=move || ctx.state.with(|st| st.answers.answered(&read) == v)
+                        prop:checked=move || answer.get() == v
                         on:change=move |_| ctx.state.update(|st| match v {
                             Some(b) => {
                                 st.answers.answers.insert(write.clone(), b);
@@ -310,7 +314,8 @@ fn answer_row(
 
 fn answers_view(ctx: Ctx, lang: Lang, controls: Controls) -> impl IntoView {
     let s = lang.strings();
-    let answers = move || ctx.state.with(|st| st.answers.clone());
+    let given = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
+    let answers = move || given.get();
     let place = move || {
         let id = answers().place?;
         ctx.data().ds.place(&id).map(|p| p.name.get(lang).to_string())

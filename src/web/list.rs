@@ -73,9 +73,10 @@ fn headline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 fn sort_select(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let id = ctx.id("sort");
+    let sort = Memo::new(move |_| ctx.state.with(|st| st.sort));
     let options = SortKey::ALL
         .into_iter()
-        .map(|k| view! { <option value=k.id() selected=move || ctx.state.with(|st| st.sort == k)>{k.label(s)}</option> })
+        .map(|k| view! { <option value=k.id() selected=move || sort.get() == k>{k.label(s)}</option> })
         .collect_view();
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(k) = SortKey::parse(&event_target_value(&ev)) {
@@ -142,7 +143,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                         type="search"
                         autocomplete="off"
                         placeholder=s.search_placeholder
-                        prop:value=move || ctx.state.with(|st| st.filter.text.clone().unwrap_or_default())
+                        prop:value=move || filt.with(|f| f.text.clone().unwrap_or_default())
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             ctx.state.update(|st| st.filter.text = (!v.is_empty()).then_some(v));

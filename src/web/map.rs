@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 
 use super::common::source_links;
-use super::{dom, Ctx, ViewMode};
+use super::{Ctx, ViewMode};
 use crate::geo::{zoom_to, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
 use crate::i18n::{fill, Lang};
 use crate::model::Zone;
 use crate::state::Tab;
 use crate::summary::zone_summary;
-use crate::validate::zone_id;
+use crate::validate::{zone_id, ZONE_IDS};
 
 const ZOOM: f32 = 1.8;
 
@@ -31,33 +31,32 @@ fn select(ctx: Ctx, zone: Option<&str>) {
     ctx.state.update(|s| s.select_zone(&data.ds, zone));
 }
 
-fn on_zone_key(ctx: Ctx, zone: &str, ev: &leptos::ev::KeyboardEvent) {
-    let ids: Vec<&str> = ctx.data().ds.zones.iter().filter_map(|z| zone_id(&z.id)).collect();
-    let n = ids.len().max(1);
-    let i = ids.iter().position(|z| *z == zone).unwrap_or(0);
-    let target = match ev.key().as_str() {
+/// The map's zone buttons, in dataset order, so arrow keys can move focus among them.
+type ZoneRefs = [NodeRef<leptos::svg::G>; ZONE_IDS.len()];
+
+fn on_zone_key(ctx: Ctx, i: usize, zone: &'static str, refs: ZoneRefs, ev: &leptos::ev::KeyboardEvent) {
+    let key = ev.key();
+    match key.as_str() {
         "Enter" | " " => {
             ev.prevent_default();
-            return select(ctx, Some(zone));
+            select(ctx, Some(zone));
         }
         "Escape" => {
             ev.prevent_default();
-            return select(ctx, None);
+            select(ctx, None);
         }
-        "ArrowRight" | "ArrowDown" => (i + 1) % n,
-        "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
-        "Home" => 0,
-        "End" => n - 1,
-        _ => return,
-    };
-    ev.prevent_default();
-    let el: web_sys::Element = event_target(ev);
-    if let Some(id) = ids.get(target) {
-        dom::focus_now(&el.get_root_node(), &format!("g.vp-zone[data-zone=\"{id}\"]"));
+        _ => {
+            let Some(next) = crate::keys::roving(&key, i, ctx.data().ds.zones.len().min(refs.len())) else { return };
+            ev.prevent_default();
+            if let Some(g) = refs[next].get_untracked() {
+                let _ = g.focus();
+            }
+        }
     }
 }
 
-fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, first: bool, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> Option<impl IntoView> {
+fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, i: usize, refs: ZoneRefs, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> Option<impl IntoView> {
+    let first = i == 0;
     let id = zone_id(&z.id)?;
     let name = z.short_name.get(lang).to_string();
     let label = name.clone();
@@ -76,7 +75,8 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, first: bool, hover: RwSignal<Opti
             aria-label=label
             aria-describedby=move || (hover.get().or_else(|| selected.get()).is_some()).then(|| ctx.id("card"))
             on:click=move |_| select(ctx, Some(id))
-            on:keydown=move |ev| on_zone_key(ctx, id, &ev)
+            node_ref=*refs.get(i)?
+            on:keydown=move |ev| on_zone_key(ctx, i, id, refs, &ev)
             on:focus=move |_| hover.set(Some(id.to_string()))
             on:blur=move |_| hover.set(None)
             on:mouseenter=move |_| hover.set(Some(id.to_string()))
@@ -111,12 +111,13 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         None => "none".to_string(),
     };
     let data = ctx.data();
+    let refs: ZoneRefs = std::array::from_fn(|_| NodeRef::new());
     let zones = data
         .ds
         .zones
         .iter()
         .enumerate()
-        .map(|(i, z)| zone_button(ctx, lang, z, i == 0, hover, selected))
+        .map(|(i, z)| zone_button(ctx, lang, z, i, refs, hover, selected))
         .collect_view();
     let heading_id = ctx.id("map-h");
     let hint_id = ctx.id("map-d");
@@ -157,7 +158,7 @@ fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title
         "pudong" => s.pudong.to_string(),
         id => data.ds.zone(id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default(),
     };
-    let selected = move || ctx.state.with(|s| s.zone() == Some(zone));
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone() == Some(zone)));
     view! {
         <figure class="vp-inset" class:vp-selected=selected data-inset=zone on:click=move |_| select(ctx, Some(zone))>
             <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label)></svg>
