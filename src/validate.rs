@@ -446,8 +446,15 @@ fn question_keys(c: &mut Checker, ds: &Dataset) {
 }
 
 /// Every place × service pair must be decided by an unconditional fallback: a baseline or
-/// prohibited rule (programme rules may drop out on a "no" answer).
+/// prohibited rule that no answer can remove (programme rules may drop out on a "no").
 fn coverage(c: &mut Checker, ds: &Dataset, places: &HashSet<&str>) {
+    let answerable = |id: &String| ds.condition(id).is_some_and(|k| k.answer.is_some());
+    for (i, r) in ds.rules.iter().enumerate().filter(|(_, r)| r.tier != Tier::Programme) {
+        if let Some(k) = r.conditions.iter().find(|k| answerable(k)) {
+            let message = format!("a {} rule cannot depend on a question (condition \"{k}\"): a \"no\" would leave no answer", if r.tier == Tier::Baseline { "baseline" } else { "prohibited" });
+            c.push_at(&format!("rules[{i}] ({})", r.id), ProblemKind::Uncovered, message);
+        }
+    }
     let mut covered: HashSet<(&str, &str)> = HashSet::new();
     for r in ds.rules.iter().filter(|r| r.tier != Tier::Programme) {
         let rule_places: Vec<&str> =

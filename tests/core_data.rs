@@ -139,6 +139,12 @@ fn each_kind_of_problem_is_reported() {
     ds.questions[1].label.zh.clear();
     assert!(validate(&ds).iter().any(|p| p.at.starts_with("questions[1]") && p.message.contains("Chinese")));
 
+    // A fallback rule that a "no" could remove would leave a question without an answer.
+    let mut ds = base.clone();
+    let cap = ds.rules.iter().position(|r| r.id == "national-vats-cap").unwrap();
+    ds.rules[cap].conditions.push("registered-in-place".into());
+    assert!(validate(&ds).iter().any(|p| p.kind == ProblemKind::Uncovered && p.message.contains("cannot depend on a question")));
+
     // An empty dataset is reported, never a panic.
     assert!(!validate(&Dataset::empty()).is_empty());
 }
