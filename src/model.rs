@@ -59,6 +59,24 @@ pub struct Dataset {
     pub enterprises: Vec<Enterprise>,
     pub timeline: Vec<TimelineEvent>,
     pub figures: Vec<Figure>,
+    /// What changed in each version of the dataset, oldest first. Absent in files written before
+    /// the changelog existed.
+    #[serde(default)]
+    pub changelog: Vec<ChangelogEntry>,
+}
+
+/// One dataset version: its date and a one-line summary of what changed for readers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChangelogEntry {
+    /// The dataset version this entry describes (matches `Dataset::version` for the latest).
+    pub version: String,
+    /// Release date of that version (YYYY-MM-DD).
+    pub date: String,
+    pub summary: Text,
+    /// Sources behind the corrections, when the entry is about facts.
+    #[serde(default)]
+    pub source_ids: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -352,7 +370,15 @@ impl Dataset {
             enterprises: vec![],
             timeline: vec![],
             figures: vec![],
+            changelog: vec![],
         }
+    }
+}
+
+impl Dataset {
+    /// The changelog, newest version first: what the widget's notes show under "What changed".
+    pub fn changes_newest_first(&self) -> impl Iterator<Item = &ChangelogEntry> {
+        self.changelog.iter().rev()
     }
 }
 

@@ -378,5 +378,37 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.sources(&at, &f.source_ids);
     }
 
+    let mut versions = HashSet::new();
+    for (i, entry) in ds.changelog.iter().enumerate() {
+        let at = label("changelog", i, &entry.version);
+        if entry.version.trim().is_empty() {
+            c.push(&at, ProblemKind::BadValue, "version is empty".into());
+        } else if !versions.insert(entry.version.as_str()) {
+            c.push("changelog", ProblemKind::DuplicateId, format!("version \"{}\" is listed more than once", entry.version));
+        }
+        if !is_valid_date(&entry.date) || entry.date.len() != 10 {
+            c.push(&at, ProblemKind::BadDate, format!("date \"{}\" must be a full date YYYY-MM-DD", entry.date));
+        }
+        c.text(&at, "summary", &entry.summary);
+        for id in &entry.source_ids {
+            if !c.sources.contains(id.as_str()) {
+                c.push(&at, ProblemKind::DanglingSource, format!("cites source \"{id}\", which is not in sources"));
+            }
+        }
+    }
+    // Entries run oldest first (ISO dates sort as text), and the last one is this version.
+    if ds.changelog.windows(2).any(|w| w[0].date > w[1].date) {
+        c.push("changelog", ProblemKind::BadValue, "entries must be in date order, oldest first".into());
+    }
+    if let Some(last) = ds.changelog.last() {
+        if last.version != ds.version {
+            c.push(
+                "changelog",
+                ProblemKind::BadValue,
+                format!("the last entry is version \"{}\" but the dataset is version \"{}\"", last.version, ds.version),
+            );
+        }
+    }
+
     c.problems
 }
