@@ -7,6 +7,7 @@
 //! - thin views and the JS API in [`web`], compiled for `wasm32` only.
 
 pub mod data;
+pub mod diff;
 pub mod eligibility;
 pub mod export;
 pub mod filter;
