@@ -6,6 +6,8 @@
 //!   [`export`], [`i18n`], [`geo`] — plain Rust with no web dependencies, tested natively;
 //! - thin views and the JS API in [`web`], compiled for `wasm32` only.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod data;
 pub mod diff;
 pub mod eligibility;
@@ -16,6 +18,8 @@ pub mod geo_data;
 pub mod html;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod state;
 pub mod summary;
 pub mod validate;

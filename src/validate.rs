@@ -84,9 +84,13 @@ impl<'a> Checker<'a> {
     }
 
     fn text(&mut self, at: &str, field: &str, t: &crate::model::Text) {
-        if t.en.trim().is_empty() || t.zh.trim().is_empty() {
-            self.push(at, ProblemKind::BadValue, format!("{field} needs both English and Chinese text"));
-        }
+        let message = match (t.en.trim().is_empty(), t.zh.trim().is_empty()) {
+            (false, false) => return,
+            (true, true) => format!("{field} is empty in both languages ({field}.en and {field}.zh)"),
+            (true, false) => format!("{field}.en is empty: the English text is missing"),
+            (false, true) => format!("{field}.zh is empty: the Chinese text is missing"),
+        };
+        self.push(at, ProblemKind::BadValue, message);
     }
 }
 
