@@ -1,7 +1,9 @@
-//! The dataset embedded at compile time from `data/pilot.json`.
+//! The dataset embedded at compile time from `data/pilot.json`, and [`Data`]: a dataset with
+//! its search index, built once per dataset and shared by every widget that shows it.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use crate::filter::SearchIndex;
 use crate::model::Dataset;
 use crate::validate::{validate, Problem};
 
@@ -49,13 +51,88 @@ pub fn load(json: &str) -> Result<Dataset, LoadError> {
     }
 }
 
-/// The embedded dataset, parsed once. It is immutable; widget state never lives here.
-pub fn embedded() -> &'static Dataset {
-    static CELL: OnceLock<Dataset> = OnceLock::new();
-    CELL.get_or_init(|| match load(EMBEDDED_JSON) {
-        Ok(ds) => ds,
-        // The native test suite proves the embedded data loads, so this cannot ship broken;
-        // an empty-but-valid fallback keeps a wasm module alive rather than aborting.
-        Err(_) => Dataset::empty(),
+/// A note about the data shown above the widget, rendered in the reader's current language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A newer dataset given by the page is in use.
+    NewerData,
+    /// The newer dataset was not valid (the validator's message, in English).
+    Invalid(String),
+    /// The newer dataset could not be fetched: a code from the loader (`timeout`,
+    /// `too-large`, `network`, `http-404`) or its own text.
+    Unfetched(String),
+}
+
+impl Notice {
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let s = lang.strings();
+        let why = match self {
+            Notice::NewerData => return s.data_src_used.to_string(),
+            Notice::Invalid(detail) => detail.clone(),
+            Notice::Unfetched(code) => match code.as_str() {
+                "timeout" => s.data_src_timeout.to_string(),
+                "too-large" => s.data_src_too_large.to_string(),
+                "network" => s.data_src_network.to_string(),
+                c => match c.strip_prefix("http-") {
+                    Some(status) if !status.is_empty() && status.bytes().all(|b| b.is_ascii_digit()) => format!("HTTP {status}"),
+                    _ => crate::i18n::cut(c),
+                },
+            },
+        };
+        crate::i18n::fill(s.data_src_failed, &[("error", &why)])
+    }
+}
+
+/// A validated dataset and its search index: what a widget shows. Immutable; shared by
+/// reference count, so a widget's copy is freed when its last widget unmounts.
+pub struct Data {
+    pub ds: Dataset,
+    pub index: SearchIndex,
+}
+
+impl Data {
+    pub fn new(ds: Dataset) -> Data {
+        let index = SearchIndex::new(&ds);
+        Data { ds, index }
+    }
+}
+
+fn embedded_cell() -> &'static Arc<Data> {
+    static CELL: OnceLock<Arc<Data>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Arc::new(Data::new(match load(EMBEDDED_JSON) {
+            Ok(ds) => ds,
+            // The native test suite proves the embedded data loads, so this cannot ship broken;
+            // an empty-but-valid fallback keeps a wasm module alive rather than aborting.
+            Err(_) => Dataset::empty(),
+        }))
     })
+}
+
+/// The embedded dataset with its index, built once per page. Immutable; widget state never
+/// lives here.
+pub fn embedded_data() -> Arc<Data> {
+    Arc::clone(embedded_cell())
+}
+
+/// The embedded dataset.
+pub fn embedded() -> &'static Dataset {
+    &embedded_cell().ds
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn notes_about_a_newer_dataset_read_in_the_current_language() {
+        assert_eq!(Notice::NewerData.text(Lang::Zh), "现显示本页面加载的较新数据集。");
+        assert_eq!(Notice::Unfetched("timeout".into()).text(Lang::En), "Could not use the newer dataset (no complete answer in time). Showing the built-in data.");
+        assert_eq!(Notice::Unfetched("too-large".into()).text(Lang::Zh), "无法使用较新的数据集（文件超出允许的大小），现显示内置数据。");
+        assert!(Notice::Unfetched("http-404".into()).text(Lang::En).contains("(HTTP 404)"));
+        // Anything else is quoted, cut short.
+        let odd = Notice::Unfetched("<b>".repeat(100)).text(Lang::En);
+        assert!(odd.contains("<b><b>") && odd.contains('…') && odd.len() < 250, "{odd}");
+    }
 }

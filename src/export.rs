@@ -26,10 +26,11 @@ pub const CSV_HEADER: [&str; 18] = [
     "source_urls",
 ];
 
-/// Quotes a CSV field when needed (RFC 4180). A leading `=`, `+`, `-` or `@` is prefixed with
-/// an apostrophe so spreadsheets do not run it as a formula.
+/// Quotes a CSV field when needed (RFC 4180). A field starting with `=`, `+`, `-`, `@`, TAB,
+/// CR or LF is prefixed with an apostrophe so spreadsheets do not run it as a formula (OWASP's
+/// CSV-injection list).
 pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -62,12 +63,12 @@ fn row(ds: &Dataset, e: &Enterprise) -> Vec<String> {
     ]
 }
 
-/// The enterprises with these ids (in the given order) as CSV with CRLF line ends.
-/// Empty fields mean "unknown / not published".
-pub fn csv(ds: &Dataset, ids: &[String]) -> String {
+/// These enterprises (in the given order) as CSV with CRLF line ends. Empty fields mean
+/// "unknown / not published". Linear in the number of records.
+pub fn csv<'a>(ds: &Dataset, records: impl IntoIterator<Item = &'a Enterprise>) -> String {
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
-    for e in ids.iter().filter_map(|id| ds.enterprise(id)) {
+    for e in records {
         let fields: Vec<String> = row(ds, e).iter().map(|f| csv_field(f)).collect();
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -84,14 +85,12 @@ struct JsonExport<'a> {
     sources: Vec<&'a Source>,
 }
 
-/// The enterprises with these ids, plus every source they cite, as pretty JSON.
-pub fn json(ds: &Dataset, ids: &[String]) -> String {
-    let enterprises: Vec<&Enterprise> = ids.iter().filter_map(|id| ds.enterprise(id)).collect();
-    let sources: Vec<&Source> = ds
-        .sources
-        .iter()
-        .filter(|s| enterprises.iter().any(|e| e.source_ids.contains(&s.id)))
-        .collect();
+/// These enterprises, plus every source they cite (in the dataset's order), as pretty JSON.
+pub fn json<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>) -> String {
+    let enterprises: Vec<&Enterprise> = records.into_iter().collect();
+    let cited: std::collections::HashSet<&str> =
+        enterprises.iter().flat_map(|e| e.source_ids.iter().map(String::as_str)).collect();
+    let sources: Vec<&Source> = ds.sources.iter().filter(|s| cited.contains(s.id.as_str())).collect();
     let doc = JsonExport { dataset_version: &ds.version, as_of: &ds.as_of, enterprises, sources };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

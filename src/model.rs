@@ -56,6 +56,8 @@ pub struct Dataset {
     pub places: Vec<Place>,
     pub service_families: Vec<ServiceFamily>,
     pub services: Vec<Service>,
+    /// The checker's yes/no questions, in the order it asks them.
+    pub questions: Vec<Question>,
     pub conditions: Vec<Condition>,
     pub rules: Vec<Rule>,
     pub countries: Vec<Country>,
@@ -200,13 +202,18 @@ pub struct Service {
     pub source_ids: Vec<String>,
 }
 
-/// A question the checker can ask whose answer decides whether a condition holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A yes/no question the checker asks (besides place, service and share). The checker, the
+/// URL hash and the JS API are built from this table: adding a question is a data change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub enum Answer {
-    RegisteredInPlace,
-    FacilitiesInPlace,
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Question {
+    /// The answer's key in the JS API and in `conditions[].answer`, e.g. "registeredInPlace".
+    pub id: String,
+    /// Its short key in the URL hash, e.g. "reg" (lower-case letters).
+    pub hash_key: String,
+    /// The question as the checker asks it.
+    pub label: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -215,8 +222,8 @@ pub enum Answer {
 pub struct Condition {
     pub id: String,
     pub text: Text,
-    /// When set, a "no" to this answer means the rule carrying this condition does not apply.
-    pub answer: Option<Answer>,
+    /// The question (id) whose "no" means a rule carrying this condition does not apply.
+    pub answer: Option<String>,
     pub confidence: Confidence,
     pub source_ids: Vec<String>,
 }
@@ -366,6 +373,7 @@ lookups! {
     service: services -> Service,
     programme: programmes -> Programme,
     condition: conditions -> Condition,
+    question: questions -> Question,
     country: countries -> Country,
     enterprise: enterprises -> Enterprise,
     figure: figures -> Figure,
@@ -386,6 +394,7 @@ impl Dataset {
             places: vec![],
             service_families: vec![],
             services: vec![],
+            questions: vec![],
             conditions: vec![],
             rules: vec![],
             countries: vec![],

@@ -7,6 +7,12 @@ use crate::model::{Dataset, Status, Tier};
 /// The four pilot zones; the dataset must have exactly these.
 pub const ZONE_IDS: [&str; 4] = ["beijing", "shanghai", "hainan", "shenzhen"];
 
+/// A zone id as a `&'static str` (the dataset may only use these four), so views can hold
+/// zone ids without copying strings.
+pub fn zone_id(id: &str) -> Option<&'static str> {
+    ZONE_IDS.iter().copied().find(|z| *z == id)
+}
+
 /// One problem found in a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -154,6 +160,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     c.unique("serviceFamilies", ds.service_families.iter().map(|s| s.id.as_str()));
     c.unique("services", ds.services.iter().map(|s| s.id.as_str()));
     c.unique("conditions", ds.conditions.iter().map(|s| s.id.as_str()));
+    c.unique("questions", ds.questions.iter().map(|s| s.id.as_str()));
     c.unique("rules", ds.rules.iter().map(|s| s.id.as_str()));
     c.unique("countries", ds.countries.iter().map(|s| s.id.as_str()));
     c.unique("enterprises", ds.enterprises.iter().map(|s| s.id.as_str()));
@@ -249,10 +256,34 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.sources(&at, &s.source_ids);
     }
 
+    let mut hash_keys: HashSet<&str> = HashSet::new();
+    for (i, q) in ds.questions.iter().enumerate() {
+        let at = label("questions", i, &q.id);
+        c.text(&at, "label", &q.label);
+        if !q.id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            c.push(&at, ProblemKind::BadValue, format!("id \"{}\" must be letters and digits (it is a JS API key)", q.id));
+        }
+        let key = q.hash_key.as_str();
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+            c.push(&at, ProblemKind::BadValue, format!("hashKey \"{key}\" must be lower-case letters"));
+        } else if crate::state::is_reserved(key) || !hash_keys.insert(key) {
+            c.push(&at, ProblemKind::DuplicateId, format!("hashKey \"{key}\" is already used in the URL hash"));
+        }
+        if crate::eligibility::QUERY_KEYS.contains(&q.id.as_str()) {
+            c.push(&at, ProblemKind::DuplicateId, format!("id \"{}\" is already a checker field", q.id));
+        }
+    }
+    let questions: HashSet<&str> = ds.questions.iter().map(|q| q.id.as_str()).collect();
+
     for (i, k) in ds.conditions.iter().enumerate() {
         let at = label("conditions", i, &k.id);
         c.text(&at, "text", &k.text);
         c.sources(&at, &k.source_ids);
+        if let Some(q) = &k.answer {
+            if !questions.contains(q.as_str()) {
+                c.push(&at, ProblemKind::UnknownReference, format!("answer \"{q}\" is not in questions"));
+            }
+        }
     }
 
     for (i, r) in ds.rules.iter().enumerate() {

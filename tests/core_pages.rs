@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use vats_pilot::data::embedded;
-use vats_pilot::html::{fallback, fill_fallback_regions, oembed};
+use vats_pilot::pages::{fallback, fill_fallback_regions, oembed};
 use vats_pilot::i18n::Lang;
 
 #[test]

@@ -31,7 +31,7 @@ async fn widget(options: &str) -> Widget {
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let opts = js_sys::JSON::parse(options).unwrap();
-    let handle = mount(root.clone(), opts).unwrap_or_else(|e| panic!("mount failed: {:?}", JsValue::from(e)));
+    let handle = mount(root.clone().into(), opts).unwrap_or_else(|e| panic!("mount failed: {:?}", JsValue::from(e)));
     settle().await;
     Widget { root, _handle: handle }
 }
@@ -127,10 +127,10 @@ async fn shell_shows_title_tabs_and_switches_language() {
 #[wasm_bindgen_test]
 async fn bad_mount_options_throw_a_clear_error() {
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
-    let err = mount(root.clone(), js_sys::JSON::parse(r#"{"view":"globe"}"#).unwrap()).err().expect("error");
+    let err = mount(root.clone().into(), js_sys::JSON::parse(r#"{"view":"globe"}"#).unwrap()).err().expect("error");
     let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
     assert!(msg.contains("\"globe\"") && msg.contains("checker"), "{msg}");
-    let err = mount(root, js_sys::JSON::parse(r#"{"zone":"atlantis"}"#).unwrap()).err().expect("error");
+    let err = mount(root.into(), js_sys::JSON::parse(r#"{"zone":"atlantis"}"#).unwrap()).err().expect("error");
     let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
     assert!(msg.contains("atlantis") && msg.contains("hainan"), "{msg}");
 }
@@ -282,7 +282,8 @@ async fn list_state_round_trips_through_the_url_hash() {
 fn csv_download_content_matches_the_filtered_list() {
     // The download button hands this exact text to the browser (see export::csv).
     let ds = vats_pilot::data::embedded();
-    let text = vats_pilot::export::csv(ds, &["e-hsbc-fintech".to_string(), "e-unidentified-1".to_string()]);
+    let records = ["e-hsbc-fintech", "e-unidentified-1"].map(|id| ds.enterprise(id).unwrap());
+    let text = vats_pilot::export::csv(ds, records);
     let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[0].starts_with("id,status,identified,name_en,name_zh"));
@@ -370,4 +371,223 @@ async fn change_keeps_other_answers_and_start_again_clears_them() {
     assert!(w.try_find("[data-testid=verdict]").is_none());
     assert!(w.text(".vp-verdict-live").contains("Choose a place and a service"));
     web_sys::window().unwrap().location().set_hash("").unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile input: a dataset is data, never markup; memory stays flat; a typo is an error
+
+/// Appended to every free-text string of a dataset (and to every source id, consistently):
+/// the shapes of payload that once ran through the map inset.
+const PAYLOAD: &str = concat!(
+    "<img src=x onerror=\"window.__vpPwned=1\">",
+    "<svg onload=\"window.__vpPwned=1\"><image href=x onerror=\"window.__vpPwned=1\"/></svg>",
+    "</text><image href=x onerror=\"window.__vpPwned=1\"/><text>",
+    "\"'><script>window.__vpPwned=1</script>",
+    "<iframe srcdoc=\"<script>parent.__vpPwned=1</script>\"></iframe>",
+    "<a href=\"javascript:window.__vpPwned=1\">x</a>"
+);
+
+/// The shipped dataset with [`PAYLOAD`] in every string a reader can see: names, notes, labels,
+/// zone names, source titles and outlets, URLs (still starting with https), codes, the
+/// version, and every source id (consistently, so citations still resolve).
+fn hostile_dataset() -> String {
+    use serde_json::Value;
+    fn poison(v: &mut Value, key: &str, in_sources: bool) {
+        const FREE_TEXT: [&str; 10] = ["en", "zh", "url", "outlet", "title", "reliabilityNote", "nameEn", "nameZh", "code", "version"];
+        match v {
+            Value::String(s) if FREE_TEXT.contains(&key) || key == "sourceIds" || (in_sources && key == "id") => s.push_str(PAYLOAD),
+            Value::Array(items) => items.iter_mut().for_each(|x| poison(x, key, in_sources || key == "sources")),
+            Value::Object(map) => map.iter_mut().for_each(|(k, x)| poison(x, k, in_sources)),
+            _ => {}
+        }
+    }
+    let mut v: Value = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
+    poison(&mut v, "", false);
+    v.to_string()
+}
+
+fn pwned() -> bool {
+    Reflect::get(&web_sys::window().unwrap(), &"__vpPwned".into()).map(|v| !v.is_undefined()).unwrap_or(false)
+}
+
+/// No element a payload could have made, and no inline handler, exists under the widget.
+fn assert_inert(w: &Widget, step: &str) {
+    let made = w.all("img, image, script, iframe, object, embed, a[href^=javascript], svg svg");
+    assert!(made.is_empty(), "{step}: payload became markup: {:?}", made.iter().map(|e| e.outer_html()).collect::<Vec<_>>());
+    for el in w.all("*") {
+        let attrs = el.get_attribute_names();
+        for name in attrs.iter().filter_map(|n| n.as_string()) {
+            assert!(!name.starts_with("on"), "{step}: <{}> has a handler attribute {name}", el.tag_name());
+        }
+    }
+    assert!(!pwned(), "{step}: a payload ran");
+}
+
+async fn pause(ms: i32) {
+    let p = js_sys::Promise::new(&mut |ok, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&ok, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_dataset_is_shown_as_text_in_every_view_and_both_languages() {
+    let opts = serde_json::json!({ "idPrefix": "evil", "dataJson": hostile_dataset() }).to_string();
+    let w = widget(&opts).await;
+    // It passed validation: the payload is in the shown data, as text.
+    assert!(w.text(".vp-notice").contains("newer dataset"), "{}", w.text(".vp-notice"));
+    for lang in ["en", "zh"] {
+        // Map: main map, both insets, every zone's card (hover and selection), list of areas.
+        w.click("[data-tab=map]").await;
+        assert_eq!(w.all(".vp-inset").len(), 2);
+        for zone in ["beijing", "shanghai", "hainan", "shenzhen"] {
+            w.click(&format!("g.vp-zone[data-zone={zone}]")).await;
+            assert!(w.text(".vp-card").contains("<img src=x"), "{lang} {zone}: card shows the name as text");
+            assert_inert(&w, &format!("{lang} map {zone}"));
+        }
+        w.click(&format!("[data-inset=shanghai]")).await;
+        assert!(w.text(".vp-insets").contains("<img src=x"), "{lang}: inset labels are text");
+        // List: every card (all pages), the unidentified group, headline, facets.
+        w.click("[data-tab=list]").await;
+        w.choose("select[data-facet=zone]", "").await;
+        while w.try_find(".vp-list > button.vp-btn-secondary").is_some() {
+            w.click(".vp-list > button.vp-btn-secondary").await;
+        }
+        let all = vats_pilot::data::embedded().enterprises.iter().filter(|e| e.identified).count();
+        assert_eq!(w.all(".vp-ent:not(.vp-ent-unidentified)").len(), all);
+        assert!(w.text(".vp-ents").contains("<script>"), "{lang}: names and notes are text");
+        assert_inert(&w, &format!("{lang} list"));
+        // Checker: verdict, conditions, reasons, your answers, comparison.
+        w.click("[data-tab=checker]").await;
+        answer(&w, "hainan", "B11", "100").await;
+        w.radio("input[data-q=reg][value=no]").await;
+        assert!(w.try_find(".vp-compare").is_some() && w.try_find(".vp-reasons li").is_some());
+        assert!(w.text(".vp-result").contains("<img src=x"), "{lang}: rule text is text");
+        assert_inert(&w, &format!("{lang} checker"));
+        // Footer notes and sources.
+        assert!(w.text(".vp-notes").contains("<img src=x"));
+        w.click(".vp-lang").await;
+    }
+    pause(100).await; // an image error event would have fired by now
+    assert_inert(&w, "after a pause");
+}
+
+fn wasm_memory_bytes() -> f64 {
+    let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into().unwrap();
+    mem.buffer().dyn_into::<js_sys::ArrayBuffer>().unwrap().byte_length() as f64
+}
+
+#[wasm_bindgen_test]
+async fn two_hundred_mounts_and_unmounts_leave_memory_flat() {
+    let newer = serde_json::json!({ "idPrefix": "mem", "dataJson": vats_pilot::data::EMBEDDED_JSON }).to_string();
+    for (label, opts) in [("embedded data", r#"{"idPrefix":"mem"}"#.to_string()), ("data-src dataset", newer)] {
+        let opts = js_sys::JSON::parse(&opts).unwrap();
+        let cycle = || async {
+            let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+            document().body().unwrap().append_child(&root).unwrap();
+            let mut h = mount(root.clone().into(), opts.clone()).unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+            leptos::task::tick().await;
+            h.unmount();
+            root.remove();
+        };
+        for _ in 0..5 {
+            cycle().await; // first use builds the embedded data and warms the allocator
+        }
+        let start = wasm_memory_bytes();
+        for _ in 0..200 {
+            cycle().await;
+        }
+        let grew = wasm_memory_bytes() - start;
+        web_sys::console::log_1(&format!("memory after 200 mount/unmount cycles ({label}): {start} → {} bytes", start + grew).into());
+        assert!(grew <= 64.0 * 1024.0, "{label}: wasm memory grew by {grew} bytes over 200 cycles");
+    }
+}
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    js_sys::Error::from(JsValue::from(e)).message().as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn misspelt_keys_and_wrong_types_are_errors_that_name_them() {
+    let js = |s: &str| js_sys::JSON::parse(s).unwrap();
+    // Once, these answered as if the key were absent: "allowed" for Tianjin at 100 %.
+    let m = message(api::check_eligibility(js(r#"{"place":"tianjin","service":"B11","foreignEquityPercent":100}"#)).unwrap_err());
+    assert!(m.contains("unknown key \"foreignEquityPercent\"") && m.contains("foreignEquityPct"), "{m}");
+    let m = message(api::filter_enterprises(js(r#"{"zones":"hainan"}"#)).unwrap_err());
+    assert!(m.contains("\"zones\"") && m.contains("zone, service, country, status, text"), "{m}");
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let m = message(mount(root.clone().into(), js(r#"{"language":"zh"}"#)).err().unwrap());
+    assert!(m.contains("\"language\"") && m.contains("lang"), "{m}");
+    // Wrong types name the key and what came.
+    let m = message(api::check_eligibility(js(r#"{"place":"hainan","service":"B11","foreignEquityPct":"100"}"#)).unwrap_err());
+    assert!(m.contains("foreignEquityPct must be a number") && m.contains("string \"100\""), "{m}");
+    let m = message(api::check_eligibility(js(r#"{"place":"hainan","service":"B11","registeredInPlace":"no"}"#)).unwrap_err());
+    assert!(m.contains("registeredInPlace must be true or false"), "{m}");
+    let m = message(api::check_eligibility(js(r#"["hainan","B11"]"#)).unwrap_err());
+    assert!(m.contains("expected an object") && m.contains("an array"), "{m}");
+    // A share finer than a hundredth is refused, not rounded.
+    let m = message(api::check_eligibility(js(r#"{"place":"shanghai-other","service":"B11","foreignEquityPct":50.0000000001}"#)).unwrap_err());
+    assert!(m.contains("at most two decimals"), "{m}");
+    // Long values are cut.
+    let long = serde_json::json!({ "lang": "x".repeat(100_000) }).to_string();
+    let m = message(mount(root.into(), js(&long)).err().unwrap());
+    assert!(m.len() < 300 && m.contains('…'), "{} chars", m.len());
+    // The correct call still answers.
+    let a = api::check_eligibility(js(r#"{"place":"tianjin","service":"B11","foreignEquityPct":100}"#)).unwrap();
+    assert_eq!(get(&a, "verdict").as_string().as_deref(), Some("not_allowed"));
+}
+
+#[wasm_bindgen_test]
+fn mount_refuses_anything_but_an_element_and_says_what_it_got() {
+    let text = document().create_text_node("x");
+    for (target, says) in [
+        (JsValue::NULL, "null"),
+        (JsValue::UNDEFINED, "undefined"),
+        (JsValue::from_str("#app"), "string \"#app\""),
+        (document().into(), "Document"),
+        (text.into(), "a Text"),
+        (JsValue::from_f64(3.0), "number 3"),
+    ] {
+        let m = message(mount(target, JsValue::UNDEFINED).err().expect("refused"));
+        assert!(m.contains("target must be an element") && m.contains(says), "{m}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_live_widget_changes_language_view_and_zone_without_losing_answers() {
+    let mut w = widget(r#"{"idPrefix":"upd"}"#).await;
+    w.click("[data-tab=list]").await;
+    w.choose("select[data-facet=status]", "approved").await;
+    let js = |s: &str| js_sys::JSON::parse(s).unwrap();
+    w._handle.update(js(r#"{"lang":"zh"}"#)).unwrap();
+    settle().await;
+    assert!(w.text(".vp-panel").contains("获批企业"), "{}", w.text(".vp-panel"));
+    assert_eq!(w.find("select[data-facet=status]").dyn_into::<HtmlSelectElement>().unwrap().value(), "approved");
+    w._handle.update(js(r#"{"view":"checker","zone":"hainan"}"#)).unwrap();
+    settle().await;
+    assert!(w.try_find("[role=tab]").is_none());
+    assert_eq!(w.find("select[data-q=place]").dyn_into::<HtmlSelectElement>().unwrap().value(), "hainan");
+    w._handle.update(js(r#"{"theme":"dark"}"#)).unwrap();
+    settle().await;
+    assert!(w.find("section.vp").class_name().contains("vp-theme-dark"));
+    let m = message(w._handle.update(js(r#"{"dataJson":"{}"}"#)).unwrap_err());
+    assert!(m.contains("unknown key \"dataJson\"") && m.contains("lang, view, zone, service, theme"), "{m}");
+    w._handle.unmount();
+    assert_eq!(w.root.child_element_count(), 0, "unmount removes the widget");
+    assert!(message(w._handle.update(js(r#"{"lang":"en"}"#)).unwrap_err()).contains("unmounted"));
+}
+
+#[wasm_bindgen_test]
+async fn a_share_typed_beyond_two_decimals_is_refused_and_the_last_answer_kept() {
+    let w = widget(r#"{"idPrefix":"eq","view":"checker"}"#).await;
+    answer(&w, "shanghai-other", "B11", "50").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("allowed"));
+    // Once, 50.001 showed as "50" and was judged above the 50 % cap.
+    w.type_in("input[data-q=equity]", "50.001").await;
+    assert!(w.text(".vp-error").contains("at most two decimals"), "{}", w.text(".vp-error"));
+    assert!(w.text(".vp-answers").contains("50%"));
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("allowed"));
+    w.type_in("input[data-q=equity]", "50.01").await;
+    assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
+    assert!(w.text("[data-testid=verdict]").contains("50.01%"), "{}", w.text("[data-testid=verdict]"));
 }

@@ -2,7 +2,10 @@
 // widget's WebAssembly only when an element nears the viewport, and mounts each element into
 // its own open shadow root so the host page's CSS cannot break it.
 // Attributes: lang (en|zh), view (all|map|list|checker), zone, service, theme (auto|light|dark),
-// data-src (URL of a newer dataset), hash (keep state in the URL hash under this key prefix).
+// data-src (URL of a newer dataset), data-src-timeout (ms, default 8000), data-src-max-bytes
+// (default 10 MB), hash (keep state in the URL hash under this key prefix).
+// Changing lang, view, zone, service or theme updates the live widget (the reader's answers
+// stay); only a new data-src (or hash) fetches and mounts again.
 const base = new URL('.', import.meta.url);
 let ready;
 let count = 0;
@@ -12,15 +15,40 @@ const load = () =>
     return m;
   }));
 
-async function fetchData(src) {
+// A newer dataset, or why not: { json } or { error } where error is a code the widget shows
+// in the reader's language (timeout, too-large, network, http-404). A host that stalls or
+// drips bytes is cut off after `timeout` ms; a body over `maxBytes` is refused.
+async function fetchData(src, timeout, maxBytes) {
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, timeout);
   try {
-    const r = await fetch(new URL(src, document.baseURI), { credentials: 'omit' });
-    if (!r.ok) return { error: `HTTP ${r.status}` };
-    return { json: await r.text() };
-  } catch (e) {
-    return { error: String(e && e.message ? e.message : e) };
+    const r = await fetch(new URL(src, document.baseURI), { credentials: 'omit', signal: ctrl.signal });
+    if (!r.ok) return { error: `http-${r.status}` };
+    if (Number(r.headers.get('content-length')) > maxBytes) { ctrl.abort(); return { error: 'too-large' }; }
+    const reader = r.body.getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) { ctrl.abort(); return { error: 'too-large' }; }
+      parts.push(value);
+    }
+    const all = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) { all.set(part, at); at += part.byteLength; }
+    return { json: new TextDecoder().decode(all) };
+  } catch {
+    return { error: timedOut ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+const num = (v, fallback) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
+const LIVE = ['lang', 'view', 'zone', 'service', 'theme'];
 
 // Follow the host page's own theme toggle (<html data-theme="dark">, class="dark", or
 // data-color-scheme) when the element's theme is auto.
@@ -36,7 +64,7 @@ const syncTheme = () => document.querySelectorAll('vats-pilot').forEach((el) => 
 new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-color-scheme'] });
 
 class VatsPilot extends HTMLElement {
-  static observedAttributes = ['lang', 'view', 'zone', 'service', 'theme', 'data-src', 'hash'];
+  static observedAttributes = [...LIVE, 'data-src', 'hash'];
 
   connectedCallback() {
     if (!this.shadowRoot) {
@@ -64,8 +92,14 @@ class VatsPilot extends HTMLElement {
     this.stop();
   }
 
-  attributeChangedCallback() {
-    if (this.handle) this.start();
+  attributeChangedCallback(name, before, after) {
+    if (!this.handle || before === after) return;
+    if (!LIVE.includes(name)) { this.start(); return; }
+    try {
+      this.handle.update({ [name]: after });
+    } catch (e) {
+      console.warn(`vats-pilot: ${e && e.message ? e.message : e}`);
+    }
   }
 
   stop() {
@@ -81,23 +115,23 @@ class VatsPilot extends HTMLElement {
     try {
       const m = await load();
       const a = (n) => this.getAttribute(n) ?? undefined;
+      const d = a('data-src') ? await fetchData(a('data-src'), num(a('data-src-timeout'), 8000), num(a('data-src-max-bytes'), 10e6)) : {};
+      if (token !== this.token) return;
+      // Attributes are read after the fetch, so a change made meanwhile is not lost.
       const opts = {
         lang: a('lang'), view: a('view'), zone: a('zone'), service: a('service'), theme: a('theme'),
         hashPrefix: this.hasAttribute('hash') ? this.getAttribute('hash') : undefined,
         idPrefix: this.uid,
+        dataJson: d.json, dataError: d.error,
       };
-      if (a('data-src')) {
-        const d = await fetchData(a('data-src'));
-        if (d.json !== undefined) opts.dataJson = d.json; else opts.dataError = d.error;
-      }
-      if (token !== this.token) return;
       this.stop();
       this.box.replaceChildren();
       this.handle = m.mount(this.box, opts);
       this.shadowRoot.querySelector('slot')?.remove();
       this.setAttribute('data-ready', '');
     } catch (e) {
-      this.box.textContent = `vats-pilot: ${e && e.message ? e.message : e}`;
+      // The element's own content (the static summary) stays; the reason goes to the console.
+      console.warn(`vats-pilot: ${e && e.message ? e.message : e}`);
       this.setAttribute('data-error', '');
     }
   }

@@ -20,7 +20,7 @@ fn main() {
     for page in ["index.html", "article.html", "embed.html"] {
         let path = www.join(page);
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let Some(new) = vats_pilot::html::fill_fallback_regions(ds, &text) else { continue };
+        let Some(new) = vats_pilot::pages::fill_fallback_regions(ds, &text) else { continue };
         if new != text {
             if check {
                 stale.push(page);
@@ -35,7 +35,7 @@ fn main() {
         exit(1);
     }
     if !check {
-        let oembed = vats_pilot::html::oembed(&public);
+        let oembed = vats_pilot::pages::oembed(&public);
         if let Err(e) = std::fs::write(www.join("oembed.json"), oembed) {
             eprintln!("cannot write oembed.json: {e}");
             exit(1);

@@ -81,13 +81,15 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// Formats a percentage without trailing zeros: 50 → "50", 49.5 → "49.5".
-pub fn pct(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+/// At most this many characters of a value are quoted in an error message.
+pub const CUT: usize = 40;
+
+/// `s`, or its first [`CUT`] characters and "…": error messages quote what they were given
+/// without repeating a whole file or a megabyte-long string.
+pub fn cut(s: &str) -> String {
+    match s.char_indices().nth(CUT) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
     }
 }
 
@@ -131,6 +133,16 @@ pub struct Strings {
     pub conf_medium: &'static str,
     pub conf_low: &'static str,
     pub confidence: &'static str,
+    /// A percentage: "{n}%".
+    pub percent: &'static str,
+    /// A catalogue code and a service name: "{code} {name}".
+    pub code_name: &'static str,
+    /// Between items of a run-in list: ", " / "，".
+    pub list_sep: &'static str,
+    /// After a condition: the reader's answer to its question.
+    pub your_answer: &'static str,
+    /// An error shown in the checker.
+    pub error_line: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -197,8 +209,6 @@ pub struct Strings {
     pub q_service: &'static str,
     pub q_service_filter: &'static str,
     pub q_equity: &'static str,
-    pub q_registered: &'static str,
-    pub q_facilities: &'static str,
     pub answer_yes: &'static str,
     pub answer_no: &'static str,
     pub answer_unsure: &'static str,
@@ -253,7 +263,12 @@ pub struct Strings {
     pub get_data: &'static str,
     pub data_src_failed: &'static str,
     pub data_src_used: &'static str,
-    pub error_prefix: &'static str,
+    /// Why a newer dataset was not used: the host did not send it in time.
+    pub data_src_timeout: &'static str,
+    /// … it was larger than the widget accepts.
+    pub data_src_too_large: &'static str,
+    /// … its address could not be reached.
+    pub data_src_network: &'static str,
     pub fallback_note: &'static str,
 }
 
@@ -269,9 +284,15 @@ mod tests {
     }
 
     #[test]
+    fn long_values_are_cut_in_messages() {
+        assert_eq!(cut("short"), "short");
+        let long = "汇".repeat(100);
+        assert_eq!(cut(&long).chars().count(), CUT + 1);
+        assert!(cut(&long).ends_with('…'));
+    }
+
+    #[test]
     fn numbers_format_for_readers() {
-        assert_eq!(pct(50.0), "50");
-        assert_eq!(pct(49.5), "49.5");
         assert_eq!(count(2343.0), "2,343");
         assert_eq!(count(166.0), "166");
     }

@@ -6,18 +6,20 @@
 
 use leptos::prelude::*;
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use super::{dom, Ctx, Resolved, Theme, ViewMode};
-use crate::filter::SearchIndex;
 use crate::i18n::Lang;
 use crate::state::{decode, encode, Tab, UiState};
 
 /// Applies the hash on top of `base`; a view restricted to one tab keeps that tab.
 fn from_hash(ctx: Ctx, prefix: &str, base: &UiState) -> UiState {
-    let (mut st, _ignored) = decode(ctx.ds, &dom::current_hash(), prefix);
+    let (mut st, _ignored) = decode(&ctx.data().ds, &dom::current_hash(), prefix);
     if st == UiState::default() {
         st = base.clone();
     }
-    if let ViewMode::Only(tab) = ctx.view {
+    if let ViewMode::Only(tab) = ctx.view.get_untracked() {
         st.tab = tab;
     }
     st
@@ -31,12 +33,12 @@ fn sync_hash(ctx: Ctx, prefix: String, initial: &UiState) {
     Effect::new(move |_| {
         let st = state.get();
         let now = dom::current_hash();
-        let next = encode(&now, &p, &st);
+        let next = encode(&ctx.data().ds, &now, &p, &st);
         if next != now && !(next.is_empty() && now.is_empty()) {
             // Typing in the search box replaces the history entry; every other change is a
             // step the back button can undo.
             let mut before = previous.get_value();
-            before.text = st.text.clone();
+            before.filter.text = st.filter.text.clone();
             dom::write_hash(if next.is_empty() { "#" } else { &next }, before != st);
         }
         previous.set_value(st);
@@ -56,37 +58,38 @@ fn sync_hash(ctx: Ctx, prefix: String, initial: &UiState) {
     });
 }
 
-pub fn app(r: Resolved) -> impl IntoView {
-    let Resolved { ds, notice, lang, view, theme, initial, hash_prefix, uid } = r;
+/// The widget for resolved options. The instance's handles are also written to `out`, so
+/// `WidgetHandle::update` can change a live widget.
+pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
+    let Resolved { data, notice, lang, view, theme, initial, hash_prefix, uid } = r;
     let ctx = Ctx {
-        ds,
-        index: Box::leak(Box::new(SearchIndex::new(ds))),
+        data: StoredValue::new(data),
         lang: RwSignal::new(lang),
         state: RwSignal::new(initial.clone()),
-        uid: Box::leak(uid.into_boxed_str()),
-        view,
-        theme,
+        uid: StoredValue::new(uid),
+        view: RwSignal::new(view),
+        theme: RwSignal::new(theme),
         notice: RwSignal::new(notice),
     };
-    provide_context(ctx);
+    out.set(Some(ctx));
     if let Some(prefix) = hash_prefix {
         sync_hash(ctx, prefix, &initial);
     }
-    let class = match ctx.theme {
+    let class = move || match ctx.theme.get() {
         Theme::Auto => "vp vp-theme-auto",
         Theme::Light => "vp vp-theme-light",
         Theme::Dark => "vp vp-theme-dark",
     };
     view! {
-        <section class=class lang=move || ctx.lang.get().tag() data-widget=ctx.uid>
-            {move || shell(ctx, ctx.lang.get())}
+        <section class=class lang=move || ctx.lang.get().tag() data-widget=ctx.uid()>
+            {move || shell(ctx, ctx.lang.get(), ctx.view.get())}
         </section>
     }
 }
 
-fn shell(ctx: Ctx, lang: Lang) -> impl IntoView {
+fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let s = lang.strings();
-    let tabs = (ctx.view == ViewMode::All).then(|| tabs(ctx, lang));
+    let tabs = (view == ViewMode::All).then(|| tabs(ctx, lang));
     // A memo, so the panel is rebuilt when the tab changes, not on every state change.
     let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let panel = move || match tab.get() {
@@ -112,13 +115,13 @@ fn shell(ctx: Ctx, lang: Lang) -> impl IntoView {
                 <span lang=lang.other().tag()>{s.switch_lang}</span>
             </button>
         </header>
-        {move || ctx.notice.get().map(|m| view! { <p class="vp-notice" role="status">{m}</p> })}
+        {move || ctx.notice.get().map(|n| view! { <p class="vp-notice" role="status">{n.text(lang)}</p> })}
         {tabs}
         <div
             class="vp-panel"
             id=ctx.id("panel")
-            role=(ctx.view == ViewMode::All).then_some("tabpanel")
-            aria-labelledby=move || (ctx.view == ViewMode::All).then(|| ctx.id(&format!("tab-{}", tab.get().id())))
+            role=(view == ViewMode::All).then_some("tabpanel")
+            aria-labelledby=move || (view == ViewMode::All).then(|| ctx.id(&format!("tab-{}", tab.get().id())))
         >
             {panel}
         </div>

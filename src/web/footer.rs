@@ -3,28 +3,29 @@
 
 use leptos::prelude::*;
 
-use super::list::{download_list, source_links};
+use super::common::{download_list, source_links};
 use super::Ctx;
 use crate::i18n::{fill, Lang};
 
 pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
-    let notes = ctx
-        .ds
+    let data = ctx.data();
+    let ds = &data.ds;
+    let notes = ds
         .caveats
         .iter()
-        .chain(&ctx.ds.out_of_scope)
-        .map(|n| view! { <li>{n.text.get(lang)}" " <span class="vp-sources">{source_links(ctx, lang, &n.source_ids)}</span></li> })
+        .chain(&ds.out_of_scope)
+        .map(|n| view! { <li>{n.text.get(lang).to_string()}" " <span class="vp-sources">{source_links(ctx, lang, &n.source_ids)}</span></li> })
         .collect_view();
     let get = move |csv: bool| {
-        let ids: Vec<String> = ctx.ds.enterprises.iter().map(|e| e.id.clone()).collect();
-        download_list(ctx, &ids, csv);
+        let data = ctx.data();
+        download_list(&data.ds, &data.ds.enterprises, csv);
     };
     view! {
         <footer class="vp-foot">
             <p>
-                {fill(s.footer_source, &[("n", &ctx.ds.sources.len().to_string())])}". "
-                {fill(s.dataset_version, &[("version", &ctx.ds.version), ("date", &ctx.ds.as_of)])}"."
+                {fill(s.footer_source, &[("n", &ds.sources.len().to_string())])}". "
+                {fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])}"."
             </p>
             <details class="vp-notes">
                 <summary>{s.footer_notes}</summary>

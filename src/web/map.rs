@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::list::source_links;
+use super::common::source_links;
 use super::{dom, Ctx, ViewMode};
-use crate::geo::{zoom_to, MapView, Shape, ShapeClass};
+use crate::geo::{zoom_to, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
 use crate::i18n::{fill, Lang};
 use crate::model::Zone;
 use crate::state::Tab;
 use crate::summary::zone_summary;
+use crate::validate::zone_id;
 
 const ZOOM: f32 = 1.8;
 
@@ -24,36 +25,14 @@ fn label_offset(zone: &str) -> (f32, f32, &'static str) {
     }
 }
 
-fn class_name(c: ShapeClass) -> &'static str {
-    match c {
-        ShapeClass::Zone => "vp-shape vp-shape-zone",
-        ShapeClass::Province => "vp-shape vp-shape-province",
-        ShapeClass::Outside => "vp-shape vp-shape-outside",
-        ShapeClass::Neighbour => "vp-shape vp-shape-neighbour",
-    }
-}
-
-/// The shapes of a view that `keep` selects, as one static string of SVG: they never change
-/// after render.
-fn shapes_markup(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
-    let mut out = String::new();
-    for s in view.shapes.iter().filter(|s| keep(s)) {
-        out.push_str("<path class=\"");
-        out.push_str(class_name(s.class));
-        out.push_str("\" d=\"");
-        out.push_str(s.d);
-        out.push_str("\"></path>");
-    }
-    out
-}
-
 /// Selects (or clears) a zone; the list filter and the checker's place follow.
 fn select(ctx: Ctx, zone: Option<&str>) {
-    ctx.state.update(|s| s.select_zone(ctx.ds, zone));
+    let data = ctx.data();
+    ctx.state.update(|s| s.select_zone(&data.ds, zone));
 }
 
 fn on_zone_key(ctx: Ctx, zone: &str, ev: &leptos::ev::KeyboardEvent) {
-    let ids: Vec<&str> = ctx.ds.zones.iter().map(|z| z.id.as_str()).collect();
+    let ids: Vec<&str> = ctx.data().ds.zones.iter().filter_map(|z| zone_id(&z.id)).collect();
     let n = ids.len().max(1);
     let i = ids.iter().position(|z| *z == zone).unwrap_or(0);
     let target = match ev.key().as_str() {
@@ -78,13 +57,14 @@ fn on_zone_key(ctx: Ctx, zone: &str, ev: &leptos::ev::KeyboardEvent) {
     }
 }
 
-fn zone_button(ctx: Ctx, lang: Lang, z: &'static Zone, first: bool, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> impl IntoView {
-    let id: &'static str = &z.id;
+fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, first: bool, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> Option<impl IntoView> {
+    let id = zone_id(&z.id)?;
+    let name = z.short_name.get(lang).to_string();
+    let label = name.clone();
     let marker = MAIN.marker(id).copied();
-    let shapes = shapes_markup(&MAIN, |s| s.zone == Some(id));
     let (dx, dy, anchor) = label_offset(id);
     let is_sel = move || selected.get().as_deref() == Some(id);
-    view! {
+    Some(view! {
         <g
             class="vp-zone"
             class:vp-active=move || hover.get().as_deref().or(selected.get().as_deref()) == Some(id)
@@ -93,8 +73,8 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &'static Zone, first: bool, hover: RwSig
             role="button"
             tabindex=move || if is_sel() || (first && selected.get().is_none()) { "0" } else { "-1" }
             aria-pressed=move || is_sel().to_string()
-            aria-label=z.short_name.get(lang).to_string()
-            aria-describedby=ctx.id("card")
+            aria-label=label
+            aria-describedby=move || (hover.get().or_else(|| selected.get()).is_some()).then(|| ctx.id("card"))
             on:click=move |_| select(ctx, Some(id))
             on:keydown=move |ev| on_zone_key(ctx, id, &ev)
             on:focus=move |_| hover.set(Some(id.to_string()))
@@ -102,23 +82,23 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &'static Zone, first: bool, hover: RwSig
             on:mouseenter=move |_| hover.set(Some(id.to_string()))
             on:mouseleave=move |_| hover.set(None)
         >
-            <g inner_html=shapes></g>
+            <g inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone == Some(id))></g>
             {marker.map(|m| view! {
                 <circle class="vp-marker-halo" cx=m.x cy=m.y r="22"></circle>
                 <circle class="vp-marker" cx=m.x cy=m.y r="9"></circle>
                 <text class="vp-label" x=m.x + dx y=m.y + dy text-anchor=anchor aria-hidden="true">
-                    {z.short_name.get(lang).to_string()}
+                    {name}
                 </text>
             })}
         </g>
-    }
+    })
 }
 
 pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     // The zone under the pointer or keyboard focus; the card shows it, else the selection.
     let hover = RwSignal::new(None::<String>);
-    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone.clone()));
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone().map(str::to_string)));
     let active = Memo::new(move |_| hover.get().or_else(|| selected.get()));
 
     // Set through CSSOM (`style:`), which a strict `style-src 'self'` policy allows, unlike a
@@ -130,7 +110,8 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         }
         None => "none".to_string(),
     };
-    let zones = ctx
+    let data = ctx.data();
+    let zones = data
         .ds
         .zones
         .iter()
@@ -149,7 +130,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                         <desc>{s.map_desc}</desc>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
                         <g class="vp-zoom" style:transform=zoom>
-                            <g aria-hidden="true" inner_html=shapes_markup(&MAIN, |s| s.zone.is_none())></g>
+                            <g aria-hidden="true" inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone.is_none())></g>
                             {zones}
                         </g>
                     </svg>
@@ -169,27 +150,17 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 /// A small locator inset; it repeats the main map's action for pointer users only (the same
 /// action is on the map's zone buttons and in the list of areas).
 fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title: &'static str, note: &'static str) -> impl IntoView {
-    let mut svg = format!("<rect class=\"vp-sea\" x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\"></rect>{}{}", shapes_markup(view, |s| s.zone.is_none()), shapes_markup(view, |s| s.zone.is_some()));
-    for m in view.markers {
-        let name = if m.id == "lingang" {
-            lang.strings().lingang.to_string()
-        } else if m.id == "pudong" {
-            lang.strings().pudong.to_string()
-        } else {
-            ctx.ds.zone(m.id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default()
-        };
-        svg.push_str(&format!(
-            "<circle class=\"vp-marker-halo\" cx=\"{x}\" cy=\"{y}\" r=\"60\"></circle><circle class=\"vp-marker\" cx=\"{x}\" cy=\"{y}\" r=\"24\"></circle><text class=\"vp-label vp-label-inset\" x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\">{name}</text>",
-            x = m.x,
-            y = m.y,
-            tx = m.x - 44.0,
-            ty = m.y + 20.0,
-        ));
-    }
-    let selected = move || ctx.state.with(|s| s.zone.as_deref() == Some(zone));
+    let s = lang.strings();
+    let data = ctx.data();
+    let label = move |marker: &str| match marker {
+        "lingang" => s.lingang.to_string(),
+        "pudong" => s.pudong.to_string(),
+        id => data.ds.zone(id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default(),
+    };
+    let selected = move || ctx.state.with(|s| s.zone() == Some(zone));
     view! {
         <figure class="vp-inset" class:vp-selected=selected data-inset=zone on:click=move |_| select(ctx, Some(zone))>
-            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=svg></svg>
+            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label)></svg>
             <figcaption>
                 <span class="vp-inset-title">{title}</span>
                 <span class="vp-inset-note">{note}</span>
@@ -200,21 +171,22 @@ fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title
 
 /// The card for the active zone: names in both languages, extent, known approvals, actions.
 fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl IntoView> {
-    let z: &'static Zone = ctx.ds.zone(id)?;
+    let data = ctx.data();
+    let z: &Zone = data.ds.zone(id)?;
+    let zid = zone_id(&z.id)?;
     let s = lang.strings();
-    let sum = zone_summary(ctx.ds, id);
+    let sum = zone_summary(&data.ds, id);
     let known = if sum.unidentified > 0 {
         fill(s.zone_known_unidentified, &[("n", &sum.approved.to_string()), ("u", &sum.unidentified.to_string())])
     } else {
         fill(s.zone_known, &[("n", &sum.approved.to_string())])
     };
     let short = z.short_name.get(lang);
-    let zid: &'static str = &z.id;
     let go = move |tab: Tab| {
         select(ctx, Some(zid));
         ctx.state.update(|s| s.tab = tab);
     };
-    let actions = (ctx.view == ViewMode::All).then(|| {
+    let actions = (ctx.view.get_untracked() == ViewMode::All).then(|| {
         view! {
             <div class="vp-actions">
                 <button type="button" class="vp-btn" data-action="show-list" on:click=move |_| go(Tab::List)>
@@ -229,13 +201,13 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
     Some(view! {
         <div class="vp-card" id=ctx.id("card") data-zone=zid>
             <h4 class="vp-card-title">
-                {short}
+                {short.to_string()}
                 " "
-                <span class="vp-other-lang" lang=lang.other().tag()>{z.short_name.get(lang.other())}</span>
+                <span class="vp-other-lang" lang=lang.other().tag()>{z.short_name.get(lang.other()).to_string()}</span>
                 {is_selected.then(|| view! { " " <span class="vp-badge">{s.zone_selected}</span> })}
             </h4>
-            <p class="vp-official">{z.official_name.get(lang)}</p>
-            <p>{z.extent.get(lang)}</p>
+            <p class="vp-official">{z.official_name.get(lang).to_string()}</p>
+            <p>{z.extent.get(lang).to_string()}</p>
             <p class="vp-known">{known}</p>
             {actions}
             <p class="vp-sources">{source_links(ctx, lang, &z.source_ids)}</p>
@@ -250,13 +222,14 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
 fn zone_list(ctx: Ctx, lang: Lang, selected: Memo<Option<String>>) -> impl IntoView {
     let s = lang.strings();
     let items = ctx
+        .data()
         .ds
         .zones
         .iter()
-        .map(|z| {
-            let id: &'static str = &z.id;
+        .filter_map(|z| {
+            let id = zone_id(&z.id)?;
             let pressed = move || selected.get().as_deref() == Some(id);
-            view! {
+            Some(view! {
                 <li>
                     <button
                         type="button"
@@ -265,11 +238,11 @@ fn zone_list(ctx: Ctx, lang: Lang, selected: Memo<Option<String>>) -> impl IntoV
                         aria-pressed=move || pressed().to_string()
                         on:click=move |_| select(ctx, if pressed() { None } else { Some(id) })
                     >
-                        <span class="vp-zone-name">{z.short_name.get(lang)}</span>
-                        <span class="vp-zone-extent">{z.extent.get(lang)}</span>
+                        <span class="vp-zone-name">{z.short_name.get(lang).to_string()}</span>
+                        <span class="vp-zone-extent">{z.extent.get(lang).to_string()}</span>
                     </button>
                 </li>
-            }
+            })
         })
         .collect_view();
     view! {

@@ -3,20 +3,25 @@
 
 pub mod api;
 mod app;
+mod args;
 mod checker;
+mod common;
 mod dom;
 mod footer;
 mod list;
 mod map;
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::filter::SearchIndex;
+use crate::data::{Data, Notice};
 use crate::i18n::Lang;
-use crate::model::Dataset;
 use crate::state::{Tab, UiState};
+use args::Args;
 
 /// Which parts of the widget an instance shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,55 +49,123 @@ pub enum Theme {
     Dark,
 }
 
-/// Everything a view needs, provided once per widget instance (never global). It is `Copy`:
-/// the dataset and its search index are immutable and live as long as the page.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub ds: &'static Dataset,
-    pub index: &'static SearchIndex,
-    pub lang: RwSignal<Lang>,
-    pub state: RwSignal<UiState>,
-    /// Prefix that keeps DOM ids unique when several widgets share a page.
-    pub uid: &'static str,
-    pub view: ViewMode,
-    pub theme: Theme,
-    /// A message shown above the widget (e.g. a newer dataset could not be used).
-    pub notice: RwSignal<Option<String>>,
-}
-
-impl Ctx {
-    pub fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.uid)
+impl Theme {
+    fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "" | "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
     }
 }
 
-/// Mount options (camelCase, all optional) as passed from JavaScript.
-#[derive(Deserialize, Default, Debug)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct MountOptions {
-    pub lang: Option<String>,
-    pub view: Option<String>,
-    pub zone: Option<String>,
-    pub service: Option<String>,
-    pub theme: Option<String>,
-    /// Keep state in the URL hash under this key prefix; `null`/absent = no hash.
-    pub hash_prefix: Option<String>,
-    /// A newer dataset as JSON text; validated, and on failure the embedded data is used.
-    pub data_json: Option<String>,
-    /// Why a newer dataset could not be fetched (the embedded data is used, with a note).
-    pub data_error: Option<String>,
-    /// Prefix for DOM ids; generated when absent.
-    pub id_prefix: Option<String>,
+/// Everything a view needs, created per widget instance (never global). It is `Copy`: its
+/// fields are handles into the instance's reactive owner, so unmounting frees all of them,
+/// the instance's share of the dataset included.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    data: StoredValue<Arc<Data>>,
+    pub lang: RwSignal<Lang>,
+    pub state: RwSignal<UiState>,
+    /// Prefix that keeps DOM ids unique when several widgets share a page.
+    uid: StoredValue<String>,
+    pub view: RwSignal<ViewMode>,
+    pub theme: RwSignal<Theme>,
+    /// A message shown above the widget (e.g. a newer dataset could not be used).
+    pub notice: RwSignal<Option<Notice>>,
 }
 
-fn bad(field: &str, value: &str, valid: &str) -> JsError {
-    JsError::new(&format!("invalid {field} \"{value}\"; expected one of: {valid}"))
+impl Ctx {
+    /// The dataset (and its index) this widget shows.
+    pub fn data(&self) -> Arc<Data> {
+        // After unmount the handle is gone; a late event then sees the embedded data rather
+        // than aborting the module.
+        self.data.try_get_value().unwrap_or_else(crate::data::embedded_data)
+    }
+    /// A DOM id unique to this widget.
+    pub fn id(&self, name: &str) -> String {
+        self.uid.try_with_value(|u| format!("{u}-{name}")).unwrap_or_default()
+    }
+    pub fn uid(&self) -> String {
+        self.uid.try_get_value().unwrap_or_default()
+    }
+}
+
+/// The options `mount()` accepts.
+const MOUNT_KEYS: [&str; 9] = ["lang", "view", "zone", "service", "theme", "hashPrefix", "dataJson", "dataError", "idPrefix"];
+/// The options `WidgetHandle.update()` accepts: what a host may change on a live widget.
+const UPDATE_KEYS: [&str; 5] = ["lang", "view", "zone", "service", "theme"];
+
+/// Settings a host may give at mount and change later. `None` = not given; `Some(None)` =
+/// given as `null` or `""` (back to the default).
+#[derive(Default)]
+struct Settings {
+    lang: Option<Lang>,
+    view: Option<ViewMode>,
+    theme: Option<Theme>,
+    zone: Option<Option<String>>,
+    service: Option<Option<String>>,
+}
+
+fn settings(a: &Args, data: &Data) -> Result<Settings, JsError> {
+    let ds = &data.ds;
+    let mut out = Settings::default();
+    if a.has("lang") {
+        let l = a.string("lang")?.unwrap_or_default();
+        out.lang = Some(if l.is_empty() { Lang::En } else { Lang::parse(&l).ok_or_else(|| a.invalid("lang", &l, "is not one of: en, zh"))? });
+    }
+    if a.has("view") {
+        let v = a.string("view")?.unwrap_or_default();
+        out.view = Some(ViewMode::parse(&v).ok_or_else(|| a.invalid("view", &v, "is not one of: all, map, list, checker"))?);
+    }
+    if a.has("theme") {
+        let t = a.string("theme")?.unwrap_or_default();
+        out.theme = Some(Theme::parse(&t).ok_or_else(|| a.invalid("theme", &t, "is not one of: auto, light, dark"))?);
+    }
+    if a.has("zone") {
+        let z = a.string("zone")?.filter(|z| !z.is_empty());
+        if let Some(z) = &z {
+            if ds.zone(z).is_none() {
+                let valid: Vec<&str> = ds.zones.iter().map(|z| z.id.as_str()).collect();
+                return Err(a.invalid("zone", z, &format!("is not one of: {}", valid.join(", "))));
+            }
+        }
+        out.zone = Some(z);
+    }
+    if a.has("service") {
+        let s = a.string("service")?.filter(|s| !s.is_empty());
+        if let Some(s) = &s {
+            if ds.service(s).is_none() {
+                let valid: Vec<&str> = ds.services.iter().map(|s| s.id.as_str()).collect();
+                return Err(a.invalid("service", s, &format!("is not one of: {}", valid.join(", "))));
+            }
+        }
+        out.service = Some(s);
+    }
+    Ok(out)
+}
+
+impl Settings {
+    /// Applies the given settings to a state (zone and service are answers the reader can
+    /// change afterwards).
+    fn apply_state(&self, data: &Data, st: &mut UiState) {
+        if let Some(z) = &self.zone {
+            st.select_zone(&data.ds, z.as_deref());
+        }
+        if let Some(s) = &self.service {
+            st.answers.service = s.clone();
+        }
+        if let Some(ViewMode::Only(tab)) = self.view {
+            st.tab = tab;
+        }
+    }
 }
 
 /// Resolved options: everything validated before anything is rendered.
 pub(crate) struct Resolved {
-    pub ds: &'static Dataset,
-    pub notice: Option<String>,
+    pub data: Arc<Data>,
+    pub notice: Option<Notice>,
     pub lang: Lang,
     pub view: ViewMode,
     pub theme: Theme,
@@ -101,53 +174,39 @@ pub(crate) struct Resolved {
     pub uid: String,
 }
 
-pub(crate) fn resolve(opts: MountOptions) -> Result<Resolved, JsError> {
-    let lang = match opts.lang.as_deref() {
-        None | Some("") => Lang::En,
-        Some(l) => Lang::parse(l).ok_or_else(|| bad("lang", l, "en, zh"))?,
+fn resolve(options: JsValue) -> Result<Resolved, JsError> {
+    let options = if options.is_undefined() || options.is_null() { js_sys::Object::new().into() } else { options };
+    let a = Args::new("mount", options, &MOUNT_KEYS)?;
+    // A newer dataset belongs to this widget and is freed when it unmounts.
+    let newer = a.string("dataJson")?.map(|json| crate::data::load(&json).map(|ds| Arc::new(Data::new(ds))));
+    let data = match &newer {
+        Some(Ok(d)) => Arc::clone(d),
+        _ => crate::data::embedded_data(),
     };
-    let view = match opts.view.as_deref() {
-        None => ViewMode::All,
-        Some(v) => ViewMode::parse(v).ok_or_else(|| bad("view", v, "all, map, list, checker"))?,
-    };
-    let theme = match opts.theme.as_deref() {
-        None | Some("") | Some("auto") => Theme::Auto,
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        Some(t) => return Err(bad("theme", t, "auto, light, dark")),
-    };
-    let failed = |e: &str| crate::i18n::fill(lang.strings().data_src_failed, &[("error", e)]);
-    let (ds, notice): (&'static Dataset, _) = match opts.data_json.as_deref() {
-        None => (crate::data::embedded(), opts.data_error.as_deref().map(failed)),
-        // A newer dataset lives as long as the page, like the embedded one.
-        Some(json) => match crate::data::load(json) {
-            Ok(ds) => (Box::leak(Box::new(ds)), Some(lang.strings().data_src_used.to_string())),
-            Err(e) => (crate::data::embedded(), Some(failed(&e.to_string()))),
-        },
+    let set = settings(&a, &data)?;
+    let lang = set.lang.unwrap_or(Lang::En);
+    let notice = match (&newer, a.string("dataError")?) {
+        (Some(Ok(_)), _) => Some(Notice::NewerData),
+        (Some(Err(e)), _) => Some(Notice::Invalid(e.to_string())),
+        (None, Some(code)) => Some(Notice::Unfetched(code)),
+        (None, None) => None,
     };
     let mut initial = UiState::default();
-    if let ViewMode::Only(tab) = view {
-        initial.tab = tab;
-    }
-    if let Some(z) = opts.zone.as_deref().filter(|z| !z.is_empty()) {
-        if ds.zone(z).is_none() {
-            let valid: Vec<&str> = ds.zones.iter().map(|z| z.id.as_str()).collect();
-            return Err(bad("zone", z, &valid.join(", ")));
-        }
-        initial.select_zone(ds, Some(z));
-    }
-    if let Some(s) = opts.service.as_deref().filter(|s| !s.is_empty()) {
-        if ds.service(s).is_none() {
-            let valid: Vec<&str> = ds.services.iter().map(|s| s.id.as_str()).collect();
-            return Err(bad("service", s, &valid.join(", ")));
-        }
-        initial.answers.service = Some(s.to_string());
-    }
-    let uid = match opts.id_prefix {
+    set.apply_state(&data, &mut initial);
+    let uid = match a.string("idPrefix")? {
         Some(p) if !p.is_empty() => p,
         _ => format!("vp{}", (js_sys::Math::random() * 1e9) as u64),
     };
-    Ok(Resolved { ds, notice, lang, view, theme, initial, hash_prefix: opts.hash_prefix, uid })
+    Ok(Resolved {
+        data,
+        notice,
+        lang,
+        view: set.view.unwrap_or(ViewMode::All),
+        theme: set.theme.unwrap_or(Theme::Auto),
+        initial,
+        hash_prefix: a.string("hashPrefix")?,
+        uid,
+    })
 }
 
 /// A mounted widget. Only `unmount()` removes it: a handle that JS drops or garbage-collects
@@ -155,6 +214,7 @@ pub(crate) fn resolve(opts: MountOptions) -> Result<Resolved, JsError> {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     unmount: Option<Box<dyn FnOnce()>>,
+    ctx: Option<Ctx>,
 }
 
 impl Drop for WidgetHandle {
@@ -168,30 +228,53 @@ impl Drop for WidgetHandle {
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Removes the widget from the page and releases its state.
+    /// Removes the widget from the page and releases its state (and a dataset loaded for it).
     pub fn unmount(&mut self) {
+        self.ctx = None;
         if let Some(f) = self.unmount.take() {
             f();
         }
     }
+
+    /// Changes a live widget without remounting: `{lang, view, zone, service, theme}` (each
+    /// optional; `null` or `""` restores the default). The reader's other answers stay.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
+        let a = Args::new("update", options, &UPDATE_KEYS)?;
+        let Some(ctx) = self.ctx else {
+            return Err(JsError::new("update: the widget is unmounted"));
+        };
+        let data = ctx.data();
+        let set = settings(&a, &data)?;
+        if let Some(l) = set.lang {
+            ctx.lang.try_set(l);
+        }
+        if let Some(t) = set.theme {
+            ctx.theme.try_set(t);
+        }
+        if let Some(v) = set.view {
+            ctx.view.try_set(v);
+        }
+        ctx.state.try_update(|st| set.apply_state(&data, st));
+        Ok(())
+    }
 }
 
 /// Mounts one widget instance into `target` (an element, e.g. inside a shadow root).
-/// Options: `{lang, view, zone, service, theme, hashPrefix, dataJson, idPrefix}`.
-/// Bad options throw an `Error` naming the value and the valid choices.
+/// Options: `{lang, view, zone, service, theme, hashPrefix, dataJson, dataError, idPrefix}`.
+/// A target that is not an element, an unknown key, a wrong type or a bad value throws an
+/// `Error` that names it and lists what is accepted.
 #[wasm_bindgen]
-pub fn mount(target: web_sys::HtmlElement, options: JsValue) -> Result<WidgetHandle, JsError> {
-    let opts: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-    };
-    let r = resolve(opts)?;
-    let handle = leptos::mount::mount_to(target, move || app::app(r));
+pub fn mount(target: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
+    let target = args::element("mount", &target)?;
+    let r = resolve(options)?;
+    let made: Rc<Cell<Option<Ctx>>> = Rc::new(Cell::new(None));
+    let out = made.clone();
+    let handle = leptos::mount::mount_to(target, move || app::app(r, &out));
     let cell = std::cell::RefCell::new(Some(handle));
     Ok(WidgetHandle {
         unmount: Some(Box::new(move || {
             drop(cell.borrow_mut().take());
         })),
+        ctx: made.get(),
     })
 }

@@ -129,7 +129,7 @@ test('the README JS API example runs', async () => {
   const out = await p.locator('#out').innerText();
   assert.match(out, /Hainan, IDC, 100 %: allowed, max 100 %, by vats-pilot-2024/);
   assert.match(out, /approved in Shanghai: e-siemens-healthineers, e-hsbc-fintech, e-boc-subsidiary, e-liepin/);
-  assert.match(out, /bad input throws: unknown place "atlantis"/);
+  assert.match(out, /bad input throws: checkEligibility: unknown place "atlantis"/);
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });

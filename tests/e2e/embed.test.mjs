@@ -157,3 +157,42 @@ test('data-src: a valid newer dataset is used, a broken or missing one falls bac
   }
   await p.context().close();
 });
+
+test('data-src: a stalled, dripping or oversized host falls back to the built-in data with a note', async () => {
+  const p = await page(b, { width: 900, height: 2400 });
+  const t0 = Date.now();
+  await p.goto(`${srv.base}/test/slow.html`);
+  for (const id of ['stall', 'drip', 'big']) await ready(p, `#${id}`);
+  const waited = Date.now() - t0;
+  assert.ok(waited < 8000, `mounted after ${waited} ms, not after the host gave up`);
+  assert.match(await p.locator('#stall .vp-notice').innerText(), /Could not use the newer dataset \(no complete answer in time\)/);
+  assert.match(await p.locator('#drip .vp-notice').innerText(), /no complete answer in time/);
+  assert.match(await p.locator('#big .vp-notice').innerText(), /无法使用较新的数据集（文件超出允许的大小）/);
+  const total = (await p.evaluate(() => import('/pkg/vats_pilot.js').then((m) => m.dataset().enterprises.length)));
+  for (const id of ['stall', 'drip']) {
+    assert.match(await p.locator(`#${id} [data-testid=count]`).innerText(), new RegExp(`^${total} of ${total}`));
+  }
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
+test('changing lang or zone updates a live widget: no new fetch, the reader\'s filters stay', async () => {
+  const p = await page(b, { width: 900, height: 2400 });
+  await p.goto(`${srv.base}/test/data-src.html`);
+  await ready(p, '#good');
+  const fetches = () => srv.requests.filter((r) => r === '/pkg-data/pilot.json').length;
+  const before = fetches();
+  const good = p.locator('#good');
+  await good.locator('select[data-facet=status]').selectOption('approved');
+  await p.evaluate(() => document.querySelector('#good').setAttribute('lang', 'zh'));
+  await good.locator('.vp-h3', { hasText: '获批企业' }).waitFor();
+  assert.equal(await good.locator('select[data-facet=status]').inputValue(), 'approved', 'filter kept');
+  await p.evaluate(() => document.querySelector('#good').setAttribute('zone', 'hainan'));
+  await p.waitForFunction(() => document.querySelector('#good').shadowRoot.querySelector('select[data-facet=zone]').value === 'hainan');
+  assert.match(await good.locator('.vp-notice').innerText(), /较新数据集/, 'still the newer dataset');
+  assert.equal(fetches(), before, 'no new fetch of data-src');
+  // A bad value is reported, and the widget keeps working.
+  await p.evaluate(() => document.querySelector('#good').setAttribute('view', 'globe'));
+  assert.equal(await good.locator('select[data-facet=zone]').inputValue(), 'hainan');
+  await p.context().close();
+});

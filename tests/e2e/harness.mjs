@@ -17,6 +17,25 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
+/**
+ * Misbehaving hosts for a `data-src` dataset, each bounded to 10 s: `/slow/stall.json` sends
+ * headers and then nothing; `/slow/drip.json` sends a byte every 100 ms; `/slow/big.json`
+ * streams 300 KB without a length.
+ */
+function slow(name, res) {
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.flushHeaders();
+  const timers = [];
+  const stop = () => { timers.forEach(clearTimeout); timers.forEach(clearInterval); if (!res.writableEnded) res.end(); };
+  res.on('close', stop);
+  timers.push(setTimeout(stop, 10_000));
+  if (name === 'drip') timers.push(setInterval(() => res.write(' '), 100));
+  if (name === 'big') {
+    for (let i = 0; i < 30; i++) res.write(' '.repeat(10_000));
+    stop();
+  }
+}
+
 /** Serves www/. `headers(path)` may add response headers (e.g. a CSP for one page). */
 export async function serve({ headers = () => ({}) } = {}) {
   const requests = [];
@@ -24,6 +43,8 @@ export async function serve({ headers = () => ({}) } = {}) {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
     if (url.pathname === '/favicon.ico') { res.writeHead(204); res.end(); return; }
+    const misbehaving = url.pathname.match(/^\/slow\/(stall|drip|big)\.json$/);
+    if (misbehaving) { slow(misbehaving[1], res); return; }
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     try {
@@ -41,7 +62,7 @@ export async function serve({ headers = () => ({}) } = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return { base, requests, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }
 
 export async function browser() {

@@ -1,11 +1,13 @@
-//! Static markup built as escaped HTML strings: enterprise cards and source links. The list
-//! sets each card with one `innerHTML` (one DOM call instead of hundreds), and the no-JS
-//! fallback page is generated from the same functions. Every data string goes through
-//! [`escape`]; source URLs are validated as http(s) by `validate`.
+//! The one place where data becomes markup. Views set `innerHTML` for speed (a card or a map
+//! in one DOM call instead of hundreds), but only with strings made here or by the build:
+//! every data string goes through [`escape`] (text and quoted attributes alike), and source
+//! URLs are validated as http(s) by `validate` before they reach an `href`. Other views use
+//! Leptos text nodes and attributes, which the browser never parses as markup.
 
 use crate::filter::display_name;
-use crate::i18n::{fill, Lang, Strings};
-use crate::model::{Confidence, Dataset, Enterprise, Status};
+use crate::i18n::{fill, Lang};
+use crate::geo::{MapView, Shape, ShapeClass};
+use crate::model::{Dataset, Enterprise};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -21,22 +23,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
-    let s = lang.strings();
-    match c {
-        Confidence::High => s.conf_high,
-        Confidence::Medium => s.conf_medium,
-        Confidence::Low => s.conf_low,
-    }
-}
-
-pub fn status_label(s: &Strings, st: Status) -> &'static str {
-    match st {
-        Status::Approved => s.status_approved,
-        Status::ReportedApplicant => s.status_reported_applicant,
-    }
 }
 
 /// `Sources: [S1] [S7]` — links open in a new tab and are named for screen readers.
@@ -62,7 +48,7 @@ pub fn source_links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
     out
 }
 
-fn zone_name(ds: &Dataset, lang: Lang, id: Option<&str>) -> String {
+pub(crate) fn zone_name(ds: &Dataset, lang: Lang, id: Option<&str>) -> String {
     id.and_then(|z| ds.zone(z)).map(|z| z.short_name.get(lang).to_string()).unwrap_or_else(|| lang.strings().unknown.to_string())
 }
 
@@ -71,10 +57,26 @@ pub fn unidentified_summary(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> S
     let s = lang.strings();
     let mut text = fill(s.unidentified_group, &[("n", &list.iter().filter(|e| !e.identified).count().to_string())]);
     for (z, k) in crate::summary::unidentified_by_zone(ds, list.iter().copied()) {
-        text.push_str(if lang == Lang::Zh { "，" } else { ", " });
+        text.push_str(s.list_sep);
         text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ds, lang, Some(&z)))]));
     }
     text
+}
+
+/// The inside of the one card that stands for the approvals no source names: the honest
+/// count and every source that reports them.
+pub fn unidentified_card(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> String {
+    let mut ids: Vec<String> = Vec::new();
+    for id in list.iter().flat_map(|e| &e.source_ids) {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    format!(
+        "<h4 class=\"vp-ent-name\">{}</h4><p class=\"vp-sources\">{}</p>",
+        escape(&unidentified_summary(ds, lang, list)),
+        source_links(ds, lang, &ids)
+    )
 }
 
 /// The inside of one enterprise card (the `<li>` is the caller's).
@@ -90,7 +92,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     h.push_str(&format!(
         "<span class=\"vp-badge vp-badge-{}\">{}</span> <span class=\"vp-muted\">{}</span>",
         e.status.id(),
-        escape(status_label(s, e.status)),
+        escape(crate::explain::status_label(e.status, lang)),
         escape(if e.legal_name { s.legal_name } else { s.name_as_reported })
     ));
     if lang == Lang::Zh && e.name_zh.is_none() {
@@ -106,7 +108,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
         None => s.not_published.to_string(),
         Some(list) => list
             .iter()
-            .map(|id| ds.service(id).map(|sv| format!("{} {}", sv.code, sv.name.get(lang))).unwrap_or_else(|| id.clone()))
+            .map(|id| ds.service(id).map(|sv| crate::explain::service_label(sv, lang)).unwrap_or_else(|| id.clone()))
             .collect::<Vec<_>>()
             .join("; "),
     };
@@ -117,7 +119,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     if let Some(b) = e.batch {
         row(s.field_batch, &fill(s.batch_n, &[("n", &b.to_string()), ("date", e.approval_date.as_deref().unwrap_or(s.unknown))]));
     }
-    row(s.confidence, confidence_label(lang, e.confidence));
+    row(s.confidence, crate::explain::confidence_label(e.confidence, lang));
     h.push_str("</dl>");
     if let Some(n) = &e.note {
         h.push_str(&format!("<p class=\"vp-note\">{}</p>", escape(n.get(lang))));
@@ -156,94 +158,56 @@ mod tests {
         let html = enterprise_card(&ds, Lang::En, &e);
         assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
     }
+
+    #[test]
+    fn inset_labels_from_data_are_text_not_markup() {
+        // A zone name from a `data-src` dataset once reached the inset's SVG unescaped.
+        let svg = inset_svg(&crate::geo_data::INSET_SHENZHEN, |_| "</text><image href=x onerror=alert(1)><text>".into());
+        assert!(!svg.contains("<image") && !svg.contains("</text><image"), "{svg}");
+        assert!(svg.contains("&lt;/text&gt;&lt;image href=x onerror=alert(1)&gt;"));
+        assert_eq!(svg.matches("<text").count(), crate::geo_data::INSET_SHENZHEN.markers.len());
+    }
 }
 
-/// A static summary of the dataset for readers without JavaScript (and until the widget
-/// runs): the areas, the headline counts, the identified approvals with sources, the credit.
-pub fn fallback(ds: &Dataset, lang: Lang) -> String {
-    let s = lang.strings();
-    let h = crate::summary::headline(ds);
-    let mut out = format!("<div class=\"vp-fallback\" lang=\"{}\">", lang.tag());
-    out.push_str(&format!(
-        "<p><strong>{}</strong>{}{} <em>{}</em></p>",
-        escape(s.widget_title),
-        s.colon,
-        escape(s.widget_subtitle),
-        escape(s.fallback_note)
-    ));
-    out.push_str(&format!("<p><strong>{}</strong></p><ul>", escape(s.zones_list_heading)));
-    for z in &ds.zones {
-        out.push_str(&format!("<li><strong>{}</strong>{}{}</li>", escape(z.short_name.get(lang)), s.colon, escape(z.extent.get(lang))));
+
+fn shape_class(c: ShapeClass) -> &'static str {
+    match c {
+        ShapeClass::Zone => "vp-shape vp-shape-zone",
+        ShapeClass::Province => "vp-shape vp-shape-province",
+        ShapeClass::Outside => "vp-shape vp-shape-outside",
+        ShapeClass::Neighbour => "vp-shape vp-shape-neighbour",
     }
-    out.push_str("</ul>");
-    let headline = fill(
-        s.headline,
-        &[
-            ("total", &h.first_batch_total.to_string()),
-            ("date", h.first_batch_date.as_deref().unwrap_or(s.unknown)),
-            ("identified", &h.identified.to_string()),
-        ],
-    );
-    out.push_str(&format!("<p><strong>{}</strong></p><ul>", escape(&headline)));
-    for e in ds.enterprises.iter().filter(|e| e.status == Status::Approved && e.identified) {
-        out.push_str(&format!(
-            "<li>{} {}</li>",
-            escape(&fill(s.with_note, &[("value", display_name(e, lang).unwrap_or_default()), ("note", &zone_name(ds, lang, e.zone.as_deref()))])),
-            source_links(ds, lang, &e.source_ids)
-        ));
+}
+
+/// The shapes of a map view that `keep` selects, as SVG paths. Geometry comes from the build
+/// (`geo_data.rs`), never from a dataset.
+pub fn map_shapes(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
+    let mut out = String::new();
+    for s in view.shapes.iter().filter(|s| keep(s)) {
+        out.push_str("<path class=\"");
+        out.push_str(shape_class(s.class));
+        out.push_str("\" d=\"");
+        out.push_str(&escape(s.d));
+        out.push_str("\"></path>");
     }
-    let unnamed: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.status == Status::Approved && !e.identified).collect();
-    out.push_str(&format!("<li>{}</li></ul>", escape(&unidentified_summary(ds, lang, &unnamed))));
-    out.push_str(&format!(
-        "<p><small>{}. {}. {}</small></p></div>",
-        escape(&fill(s.footer_source, &[("n", &ds.sources.len().to_string())])),
-        escape(&fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
-        escape(s.disclaimer)
-    ));
     out
 }
 
-/// Replaces every `<!-- vats-pilot:fallback LANG -->…<!-- /vats-pilot:fallback -->` region in
-/// a page with the generated fallback for LANG. Returns `None` when the page has no region.
-pub fn fill_fallback_regions(ds: &Dataset, page: &str) -> Option<String> {
-    const OPEN: &str = "<!-- vats-pilot:fallback ";
-    const CLOSE: &str = "<!-- /vats-pilot:fallback -->";
-    let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    let mut found = false;
-    while let Some(start) = rest.find(OPEN) {
-        let after_open = &rest[start + OPEN.len()..];
-        let lang_end = after_open.find(" -->")?;
-        let lang = crate::i18n::Lang::parse(&after_open[..lang_end])?;
-        let body_start = start + OPEN.len() + lang_end + 4;
-        let close = rest[body_start..].find(CLOSE)? + body_start;
-        out.push_str(&rest[..body_start]);
-        out.push_str(&fallback(ds, lang));
-        out.push_str(CLOSE);
-        rest = &rest[close + CLOSE.len()..];
-        found = true;
+/// A locator inset: sea, land, the zone's shapes, and each marker with its label. Labels may
+/// come from a dataset (zone names), so they are escaped like any data.
+pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String) -> String {
+    let mut svg = String::from("<rect class=\"vp-sea\" x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\"></rect>");
+    svg.push_str(&map_shapes(view, |s| s.zone.is_none()));
+    svg.push_str(&map_shapes(view, |s| s.zone.is_some()));
+    for m in view.markers {
+        svg.push_str(&format!(
+            "<circle class=\"vp-marker-halo\" cx=\"{x}\" cy=\"{y}\" r=\"60\"></circle><circle class=\"vp-marker\" cx=\"{x}\" cy=\"{y}\" r=\"24\"></circle><text class=\"vp-label vp-label-inset\" x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\">{name}</text>",
+            x = m.x,
+            y = m.y,
+            tx = m.x - 44.0,
+            ty = m.y + 20.0,
+            name = escape(&label(m.id)),
+        ));
     }
-    out.push_str(rest);
-    found.then_some(out)
-}
-
-/// The oEmbed document (`type: rich`) for the iframe embed served at `public_url`.
-pub fn oembed(public_url: &str) -> String {
-    let base = if public_url.ends_with('/') { public_url.to_string() } else { format!("{public_url}/") };
-    let s = Lang::En.strings();
-    let iframe = format!(
-        "<iframe src=\"{base}embed.html?view=all&lang=en\" title=\"{}\" width=\"100%\" height=\"900\" style=\"border:0;width:100%;\" loading=\"lazy\"></iframe><script src=\"{base}embed-parent.js\" async></script>",
-        escape(s.widget_title)
-    );
-    let doc = serde_json::json!({
-        "version": "1.0",
-        "type": "rich",
-        "provider_name": "vats-pilot",
-        "provider_url": base,
-        "title": s.widget_title,
-        "width": 680,
-        "height": 900,
-        "html": iframe,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    svg
 }
