@@ -4,7 +4,7 @@
 # hold a .gz and .br sibling for each of them. Run scripts/build.sh and scripts/package.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/../dist/vats-pilot"
-npm pack --dry-run --json --ignore-scripts 2>/dev/null | node --input-type=module -e '
+npm pack --dry-run --json --ignore-scripts | node --input-type=module -e '
 import { existsSync, readFileSync } from "node:fs";
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
