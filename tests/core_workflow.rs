@@ -60,8 +60,8 @@ fn check_reports_a_dangling_source_and_a_missing_chinese_label_by_record_and_fie
 
 #[test]
 fn check_reports_a_syntax_error_with_line_and_column() {
-    // A missing comma after "version" on line 2.
-    let text = EMBEDDED_JSON.replacen("\"version\": \"2026.11.29\",", "\"version\": \"2026.11.29\"", 1);
+    // The comma after "version" (line 2) removed: the parser stops where "asOf" starts, line 3.
+    let text = EMBEDDED_JSON.replacen(",\n  \"asOf\"", "\n  \"asOf\"", 1);
     assert_ne!(text, EMBEDDED_JSON, "fixture must change the file");
     let file = temp_file("syntax.json", &text);
     let (code, out) = vats_data(&["check", &file]);
@@ -93,7 +93,7 @@ fn diff_between_the_previous_and_current_version_shows_the_corrections() {
     let (code, out) = vats_data(&["diff", PREVIOUS, "data/pilot.json"]);
     assert_eq!(code, 0, "{out}");
     for expected in [
-        "Dataset 2026.11.23 → 2026.11.29",
+        &format!("Dataset 2026.11.23 → {}", embedded().version),
         "~ changed e-boc-subsidiary",
         "financial technology would be an inference",
         "~ changed services-pilot-localities",
