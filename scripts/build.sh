@@ -12,6 +12,8 @@ else
 fi
 # The no-JS fallback in the pages and www/oembed.json, generated from the dataset.
 cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:8080/}"
+# The dataset's JSON Schema, published next to the widget for newsrooms preparing a data-src file.
+cargo run --quiet --bin vats-data -- schema --out www/pilot.schema.json
 wasm-pack build --release --target web --no-typescript --no-pack --out-dir www/pkg
 rm -f www/pkg/.gitignore
 

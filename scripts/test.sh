@@ -22,6 +22,10 @@ wasm-pack test --headless --firefox
 step "release build"
 scripts/build.sh
 
+step "self-hosting package: assemble dist/vats-pilot, check npm pack --dry-run"
+scripts/package.sh
+scripts/check-package.sh
+
 step "end-to-end tests (Playwright + Chromium)"
 (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)
 

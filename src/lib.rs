@@ -6,7 +6,10 @@
 //!   [`export`], [`i18n`], [`geo`] — plain Rust with no web dependencies, tested natively;
 //! - thin views and the JS API in [`web`], compiled for `wasm32` only.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod data;
+pub mod diff;
 pub mod eligibility;
 pub mod equity;
 pub mod explain;
@@ -20,6 +23,8 @@ pub mod markup;
 pub mod model;
 pub mod pages;
 pub mod questions;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod state;
 pub mod summary;
 pub mod validate;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// `Medium` = one reputable secondary source or consistent secondary sources;
 /// `Low` = a single weak, undated or aggregator source, or an inference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Low,
@@ -30,12 +31,14 @@ impl Confidence {
 
 /// A short text in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Text {
     pub en: String,
     pub zh: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dataset {
     /// Dataset version, e.g. "2026.11.23".
@@ -61,9 +64,29 @@ pub struct Dataset {
     pub enterprises: Vec<Enterprise>,
     pub timeline: Vec<TimelineEvent>,
     pub figures: Vec<Figure>,
+    /// What changed in each version of the dataset, oldest first. Absent in files written before
+    /// the changelog existed.
+    #[serde(default)]
+    pub changelog: Vec<ChangelogEntry>,
+}
+
+/// One dataset version: its date and a one-line summary of what changed for readers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChangelogEntry {
+    /// The dataset version this entry describes (matches `Dataset::version` for the latest).
+    pub version: String,
+    /// Release date of that version (YYYY-MM-DD).
+    pub date: String,
+    pub summary: Text,
+    /// Sources behind the corrections, when the entry is about facts.
+    #[serde(default)]
+    pub source_ids: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Caveat {
     pub id: String,
@@ -72,6 +95,7 @@ pub struct Caveat {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
     /// "S1" …
@@ -91,6 +115,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Programme {
     /// e.g. "vats-pilot-2024", "services-pilot-2025", "national".
@@ -103,6 +128,7 @@ pub struct Programme {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Point {
     pub lon: f64,
@@ -110,6 +136,7 @@ pub struct Point {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DatedEvent {
     pub date: String,
@@ -118,6 +145,7 @@ pub struct DatedEvent {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Zone {
     /// Exactly one of "beijing", "shanghai", "hainan", "shenzhen".
@@ -136,6 +164,7 @@ pub struct Zone {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Place {
     /// e.g. "beijing", "shanghai-pudong", "other-mainland".
@@ -150,6 +179,7 @@ pub struct Place {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServiceFamily {
     /// e.g. "B1", "B2", "content", "basic".
@@ -158,6 +188,7 @@ pub struct ServiceFamily {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Service {
     /// Catalogue-based id, e.g. "B11", "B25-PUB", "X-NEWS", "BASIC".
@@ -174,6 +205,7 @@ pub struct Service {
 /// A yes/no question the checker asks (besides place, service and share). The checker, the
 /// URL hash and the JS API are built from this table: adding a question is a data change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Question {
     /// The answer's key in the JS API and in `conditions[].answer`, e.g. "registeredInPlace".
@@ -185,6 +217,7 @@ pub struct Question {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
     pub id: String,
@@ -198,6 +231,7 @@ pub struct Condition {
 /// Rule tiers in precedence order (see `eligibility`): a prohibition beats a programme, a
 /// programme beats the national baseline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     Baseline,
@@ -206,6 +240,7 @@ pub enum Tier {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -227,6 +262,7 @@ pub struct Rule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 where one applies ("DE"), otherwise a descriptive id ("EUROPE").
@@ -235,6 +271,7 @@ pub struct Country {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Holds an MIIT pilot approval.
@@ -257,6 +294,7 @@ impl Status {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Enterprise {
     pub id: String,
@@ -288,6 +326,7 @@ pub struct Enterprise {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimelineEvent {
     pub id: String,
@@ -298,6 +337,7 @@ pub struct TimelineEvent {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -361,7 +401,15 @@ impl Dataset {
             enterprises: vec![],
             timeline: vec![],
             figures: vec![],
+            changelog: vec![],
         }
+    }
+}
+
+impl Dataset {
+    /// The changelog, newest version first: what the widget's notes show under "What changed".
+    pub fn changes_newest_first(&self) -> impl Iterator<Item = &ChangelogEntry> {
+        self.changelog.iter().rev()
     }
 }
 

@@ -81,9 +81,13 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, field: &str, t: &Text) {
-        if t.en.trim().is_empty() || t.zh.trim().is_empty() {
-            self.push(ProblemKind::BadValue, format!("{field} needs both English and Chinese text"));
-        }
+        let message = match (t.en.trim().is_empty(), t.zh.trim().is_empty()) {
+            (false, false) => return,
+            (true, true) => format!("{field} is empty in both languages ({field}.en and {field}.zh)"),
+            (true, false) => format!("{field}.en is empty: the English text is missing"),
+            (false, true) => format!("{field}.zh is empty: the Chinese text is missing"),
+        };
+        self.push(ProblemKind::BadValue, message);
     }
 
     /// `value` must be one of `known` (ids of another collection).
@@ -432,7 +436,38 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     collection(&mut c, "figures", &ds.figures, &refs);
     question_keys(&mut c, ds);
     coverage(&mut c, ds, &refs.places);
+    changelog(&mut c, ds);
     c.problems
+}
+
+/// The changelog: one entry per version, full dates, oldest first, ending with this version.
+fn changelog(c: &mut Checker, ds: &Dataset) {
+    let mut versions = HashSet::new();
+    for (i, entry) in ds.changelog.iter().enumerate() {
+        c.at = format!("changelog[{i}] ({})", entry.version);
+        if entry.version.trim().is_empty() {
+            c.bad("version is empty");
+        } else if !versions.insert(entry.version.as_str()) {
+            c.push_at("changelog", ProblemKind::DuplicateId, format!("version \"{}\" is listed more than once", entry.version));
+        }
+        if !is_valid_date(&entry.date) || entry.date.len() != 10 {
+            c.push(ProblemKind::BadDate, format!("date \"{}\" must be a full date YYYY-MM-DD", entry.date));
+        }
+        c.text("summary", &entry.summary);
+        for id in &entry.source_ids {
+            if !c.sources.contains(id.as_str()) {
+                c.push(ProblemKind::DanglingSource, format!("cites source \"{id}\", which is not in sources"));
+            }
+        }
+    }
+    // Entries run oldest first (ISO dates sort as text), and the last one is this version.
+    if ds.changelog.windows(2).any(|w| w[0].date > w[1].date) {
+        c.push_at("changelog", ProblemKind::BadValue, "entries must be in date order, oldest first".into());
+    }
+    if let Some(last) = ds.changelog.last().filter(|last| last.version != ds.version) {
+        let message = format!("the last entry is version \"{}\" but the dataset is version \"{}\"", last.version, ds.version);
+        c.push_at("changelog", ProblemKind::BadValue, message);
+    }
 }
 
 /// No two questions share a URL-hash key.
