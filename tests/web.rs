@@ -146,6 +146,16 @@ async fn shell_shows_title_tabs_and_switches_language() {
 }
 
 #[wasm_bindgen_test]
+async fn the_notes_say_what_changed_in_each_dataset_version_newest_first() {
+    let w = widget(r#"{"idPrefix":"notes"}"#).await;
+    let shown: Vec<String> = w.all(".vp-changes li").iter().filter_map(|li| li.get_attribute("data-version")).collect();
+    let versions: Vec<String> = ds().changes_newest_first().map(|c| c.version.clone()).collect();
+    assert_eq!(shown, versions);
+    assert!(w.text(".vp-changes li").starts_with(&ds().version), "the newest first");
+    assert!(w.text(".vp-notes").contains("What changed"));
+}
+
+#[wasm_bindgen_test]
 async fn bad_mount_options_throw_a_clear_error() {
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     let err = mount(root.clone().into(), js_sys::JSON::parse(r#"{"view":"globe"}"#).unwrap()).err().expect("error");

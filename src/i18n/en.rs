@@ -29,6 +29,8 @@ pub const EN: Strings = Strings {
     format_csv: "CSV",
     format_json: "JSON",
     sep_dot: " · ",
+    what_changed: "What changed",
+    change_entry: "{version} ({date}): {summary}",
     colon: ": ",
     with_note: "{value} ({note})",
 

@@ -150,6 +150,9 @@ pub struct Strings {
     pub format_json: &'static str,
     /// Between two links on one line.
     pub sep_dot: &'static str,
+    /// The footer notes' list of dataset versions.
+    pub what_changed: &'static str,
+    pub change_entry: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -344,6 +347,7 @@ mod tests {
             (EN.data_src_failed, ZH.data_src_failed),
             (EN.with_note, ZH.with_note),
             (EN.footer_line, ZH.footer_line),
+            (EN.change_entry, ZH.change_entry),
             (EN.percent, ZH.percent),
             (EN.code_name, ZH.code_name),
             (EN.your_answer, ZH.your_answer),

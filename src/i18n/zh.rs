@@ -29,6 +29,8 @@ pub const ZH: Strings = Strings {
     format_csv: "CSV",
     format_json: "JSON",
     sep_dot: " · ",
+    what_changed: "更新说明",
+    change_entry: "{version}（{date}）：{summary}",
     colon: "：",
     with_note: "{value}（{note}）",
 
