@@ -170,6 +170,29 @@ mod tests {
 }
 
 
+/// The programme's dated events, oldest first, as an ordered list: each with its date (a
+/// `<time>`), what happened, its confidence when not high, and its sources.
+pub fn timeline(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut events: Vec<&crate::model::TimelineEvent> = ds.timeline.iter().collect();
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+    let mut out = String::from("<ol class=\"vp-timeline\">");
+    for e in events {
+        out.push_str(&format!(
+            "<li class=\"vp-event\" data-id=\"{id}\"><time datetime=\"{date}\">{date}</time> <span class=\"vp-event-label\">{label}</span>",
+            id = escape(&e.id),
+            date = escape(&e.date),
+            label = escape(e.label.get(lang)),
+        ));
+        if e.confidence != crate::model::Confidence::High {
+            out.push_str(&format!(" <span class=\"vp-muted\">{}</span>", escape(&fill(s.with_note, &[("value", ""), ("note", crate::explain::confidence_label(e.confidence, lang))]))));
+        }
+        out.push_str(&format!(" <span class=\"vp-sources\">{}</span></li>", source_links(ds, lang, &e.source_ids)));
+    }
+    out.push_str("</ol>");
+    out
+}
+
 fn shape_class(c: ShapeClass) -> &'static str {
     match c {
         ShapeClass::Zone => "vp-shape vp-shape-zone",

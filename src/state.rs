@@ -15,19 +15,29 @@ pub enum Tab {
     Map,
     List,
     Checker,
+    Timeline,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Map, Tab::List, Tab::Checker];
+    pub const ALL: [Tab; 4] = [Tab::Map, Tab::List, Tab::Checker, Tab::Timeline];
     pub fn id(self) -> &'static str {
         match self {
             Tab::Map => "map",
             Tab::List => "list",
             Tab::Checker => "checker",
+            Tab::Timeline => "timeline",
         }
     }
     pub fn parse(s: &str) -> Option<Tab> {
         Tab::ALL.into_iter().find(|t| t.id() == s)
+    }
+    pub fn label(self, s: &crate::i18n::Strings) -> &'static str {
+        match self {
+            Tab::Map => s.tab_map,
+            Tab::List => s.tab_list,
+            Tab::Checker => s.tab_checker,
+            Tab::Timeline => s.tab_timeline,
+        }
     }
 }
 

@@ -133,7 +133,7 @@ async fn shell_shows_title_tabs_and_switches_language() {
     let w = widget(r#"{"idPrefix":"shell"}"#).await;
     assert!(w.all_text().contains("China's telecom opening pilot"));
     let tabs = w.all("[role=tab]");
-    assert_eq!(tabs.len(), 3);
+    assert_eq!(tabs.len(), vats_pilot::state::Tab::ALL.len());
     assert_eq!(tabs[0].get_attribute("aria-selected").as_deref(), Some("true"));
     w.click("[data-tab=list]").await;
     assert!(w.text(".vp-panel").contains("Approved enterprises"));
@@ -612,4 +612,36 @@ async fn a_share_typed_beyond_two_decimals_is_refused_and_the_last_answer_kept()
     w.type_in("input[data-q=equity]", "50.01").await;
     assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
     assert!(w.text("[data-testid=verdict]").contains("50.01%"), "{}", w.text("[data-testid=verdict]"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Timeline
+
+#[wasm_bindgen_test]
+async fn the_timeline_lists_every_dated_event_in_order_with_sources_in_both_languages() {
+    let w = widget(r#"{"idPrefix":"tl","view":"timeline"}"#).await;
+    let items = w.all(".vp-timeline li");
+    assert_eq!(items.len(), ds().timeline.len());
+    let dates: Vec<String> = w.all(".vp-timeline time").iter().filter_map(|t| t.get_attribute("datetime")).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "oldest first");
+    assert!(items.iter().all(|li| li.query_selector("a.vp-src").unwrap().is_some()), "every event cites a source");
+    let first = ds().timeline.iter().min_by(|a, b| a.date.cmp(&b.date)).unwrap();
+    assert!(w.text(".vp-timeline li").contains(&first.label.en));
+    w.click(".vp-lang").await;
+    assert!(w.text(".vp-timeline li").contains(&first.label.zh));
+}
+
+#[wasm_bindgen_test]
+async fn the_map_selection_shows_in_the_list_and_the_checker_and_can_be_cleared_there() {
+    let w = widget(r#"{"idPrefix":"chip"}"#).await;
+    w.click(".vp-zone-btn[data-zone=hainan]").await;
+    w.click("[data-tab=checker]").await;
+    assert!(w.text("[data-testid=selection]").contains("Hainan"));
+    w.click("[data-tab=list]").await;
+    assert!(w.text("[data-testid=selection]").contains("Hainan"));
+    w.click("[data-testid=selection] button").await;
+    assert!(w.try_find("[data-testid=selection]").is_none());
+    assert_eq!(w.find("select[data-facet=zone]").dyn_into::<HtmlSelectElement>().unwrap().value(), "");
 }

@@ -153,6 +153,16 @@ pub struct Strings {
     /// The footer notes' list of dataset versions.
     pub what_changed: &'static str,
     pub change_entry: &'static str,
+    pub optional_heading: &'static str,
+    pub clear_answer: &'static str,
+    pub tab_timeline: &'static str,
+    pub timeline_heading: &'static str,
+    pub selection_chip: &'static str,
+    pub legend_heading: &'static str,
+    pub legend_zone: &'static str,
+    pub legend_partial: &'static str,
+    pub legend_point: &'static str,
+    pub legend_outside: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -221,7 +231,6 @@ pub struct Strings {
     pub q_equity: &'static str,
     pub answer_yes: &'static str,
     pub answer_no: &'static str,
-    pub answer_unsure: &'static str,
     pub choose: &'static str,
     pub no_service_match: &'static str,
     pub verdict_allowed: &'static str,
@@ -257,7 +266,6 @@ pub struct Strings {
     pub place_group_elsewhere: &'static str,
     pub equity_error: &'static str,
     pub equity_placeholder: &'static str,
-    pub equity_slider: &'static str,
     pub not_answered: &'static str,
 
     // Engine reasons
@@ -347,6 +355,7 @@ mod tests {
             (EN.data_src_failed, ZH.data_src_failed),
             (EN.with_note, ZH.with_note),
             (EN.footer_line, ZH.footer_line),
+            (EN.selection_chip, ZH.selection_chip),
             (EN.change_entry, ZH.change_entry),
             (EN.percent, ZH.percent),
             (EN.code_name, ZH.code_name),

@@ -96,6 +96,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
         Tab::Map => super::map::map_view(ctx, lang).into_any(),
         Tab::List => super::list::list_view(ctx, lang).into_any(),
         Tab::Checker => super::checker::checker_view(ctx, lang).into_any(),
+        Tab::Timeline => super::timeline::timeline_view(ctx, lang).into_any(),
     };
     let lang_id = ctx.id("lang");
     let switch = move |ev: leptos::ev::MouseEvent| {
@@ -131,17 +132,13 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
 
 fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
-    let refs: [NodeRef<leptos::html::Button>; 3] = std::array::from_fn(|_| NodeRef::new());
+    let refs: [NodeRef<leptos::html::Button>; Tab::ALL.len()] = std::array::from_fn(|_| NodeRef::new());
     let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let buttons = Tab::ALL
         .into_iter()
         .enumerate()
         .map(|(i, tab)| {
-            let label = match tab {
-                Tab::Map => s.tab_map,
-                Tab::List => s.tab_list,
-                Tab::Checker => s.tab_checker,
-            };
+            let label = tab.label(s);
             let selected = move || current.get() == tab;
             let on_key = move |ev: leptos::ev::KeyboardEvent| {
                 let Some(next) = crate::keys::roving(&ev.key(), i, Tab::ALL.len()) else { return };

@@ -19,7 +19,7 @@ fn yes_no(s: &Strings, v: Option<bool>) -> &'static str {
     match v {
         Some(true) => s.answer_yes,
         Some(false) => s.answer_no,
-        None => s.answer_unsure,
+        None => s.not_answered,
     }
 }
 
@@ -181,34 +181,38 @@ fn equity_input(ctx: Ctx, lang: Lang, node: NodeRef<html::Input>) -> impl IntoVi
                     prop:value=value
                     on:input=move |ev| set(event_target_value(&ev))
                 />
-                <input
-                    type="range"
-                    min="0"
-                    max="100"
-                    step="1"
-                    aria-label=s.equity_slider
-                    prop:value=move || { let v = value(); if v.is_empty() { "100".to_string() } else { v } }
-                    on:input=move |ev| set(event_target_value(&ev))
-                />
             </div>
             <p class="vp-error" id=err_id role="alert">{move || error.get().then_some(s.equity_error)}</p>
         </div>
     }
 }
 
-/// One of the dataset's yes/no questions (position `k` in `Dataset::questions`).
+/// One of the dataset's yes/no questions (position `k` in `Dataset::questions`). Optional:
+/// nothing is chosen until the reader answers, and the answer can be cleared.
 fn yes_no_question(ctx: Ctx, lang: Lang, k: usize) -> Option<impl IntoView> {
     let s = lang.strings();
     let q = ctx.data().ds.questions.get(k)?.clone();
     let name = ctx.id(&q.hash_key);
-    let qid = q.id.clone();
-    let key = qid.clone();
+    let key = q.id.clone();
     let answer = Memo::new(move |_| ctx.state.with(|st| st.answers.answered(&key)));
-    let radios = [(Some(true), "yes"), (Some(false), "no"), (None, "unsure")]
+    let set = {
+        let id = q.id.clone();
+        move |v: Option<bool>| {
+            ctx.state.update(|st| match v {
+                Some(b) => {
+                    st.answers.answers.insert(id.clone(), b);
+                }
+                None => {
+                    st.answers.answers.remove(&id);
+                }
+            })
+        }
+    };
+    let radios = [(true, "yes"), (false, "no")]
         .into_iter()
         .map(|(v, value)| {
             let id = format!("{name}-{value}");
-            let write = qid.clone();
+            let set = set.clone();
             view! {
                 <label class="vp-radio" for=id.clone()>
                     <input
@@ -217,25 +221,25 @@ fn yes_no_question(ctx: Ctx, lang: Lang, k: usize) -> Option<impl IntoView> {
                         name=name.clone()
                         value=value
                         data-q=q.hash_key.clone()
-                        prop:checked=move || answer.get() == v
-                        on:change=move |_| ctx.state.update(|st| match v {
-                            Some(b) => {
-                                st.answers.answers.insert(write.clone(), b);
-                            }
-                            None => {
-                                st.answers.answers.remove(&write);
-                            }
-                        })
+                        prop:checked=move || answer.get() == Some(v)
+                        on:change=move |_| set(Some(v))
                     />
-                    {yes_no(s, v)}
+                    {yes_no(s, Some(v))}
                 </label>
             }
         })
         .collect_view();
+    let clear = move || {
+        let set = set.clone();
+        answer.get().is_some().then(|| view! {
+            <button type="button" class="vp-btn vp-btn-link" data-action="clear-answer" on:click=move |_| set(None)>{s.clear_answer}</button>
+        })
+    };
     Some(view! {
         <fieldset class="vp-q vp-fieldset">
             <legend>{q.label.get(lang).to_string()}</legend>
             {radios}
+            {clear}
         </fieldset>
     })
 }
@@ -266,14 +270,6 @@ fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
         .collect_view();
     let has_conditions = !a.conditions.is_empty();
     view! {
-        <dl class="vp-dl vp-result-facts">
-            <dt>{s.max_equity}</dt>
-            <dd data-testid="max">{explain::max_equity(a, lang)}</dd>
-            <dt>{s.decided_by}</dt>
-            <dd>{explain::decided_by(ds, a.rule(ds), lang)}</dd>
-            <dt>{s.confidence}</dt>
-            <dd data-testid="confidence">{explain::confidence_label(a.confidence, lang)}</dd>
-        </dl>
         {has_conditions.then(|| view! {
             <h4 class="vp-h4">{s.conditions_heading}</h4>
             <ul class="vp-conditions">{conditions}</ul>
@@ -420,36 +416,60 @@ fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
-    let ready = move || query.with(|q| q.place.is_some() && q.service.is_some());
-    let assessment = Memo::new(move |_| ready().then(|| assess(&ctx.data().ds, &query.get()).map_err(|e| e.to_string())));
+    let ready = Memo::new(move |_| query.with(|q| q.place.is_some() && q.service.is_some()));
+    let assessment = Memo::new(move |_| ready.get().then(|| assess(&ctx.data().ds, &query.get()).map_err(|e| e.to_string())));
     let verdict_line = move || match assessment.get() {
         Some(Ok(a)) => view! {
             <p class="vp-info">{s.info_based_on}</p>
             <p class=format!("vp-verdict vp-verdict-{}", a.verdict.id()) data-testid="verdict" data-verdict=a.verdict.id()>
                 {query.with(|q| explain::headline(&ctx.data().ds, q, &a, lang))}
             </p>
+            <dl class="vp-dl vp-result-facts">
+                <dt>{s.max_equity}</dt>
+                <dd data-testid="max">{explain::max_equity(&a, lang)}</dd>
+                <dt>{s.decided_by}</dt>
+                <dd>{explain::decided_by(&ctx.data().ds, a.rule(&ctx.data().ds), lang)}</dd>
+                <dt>{s.confidence}</dt>
+                <dd data-testid="confidence">{explain::confidence_label(a.confidence, lang)}</dd>
+            </dl>
         }
         .into_any(),
         Some(Err(e)) => view! { <p class="vp-error" role="alert">{fill(s.error_line, &[("error", &e)])}</p> }.into_any(),
         None => view! { <p class="vp-muted" data-testid="verdict-pending">{s.answer_needed}</p> }.into_any(),
     };
+    // When the required answers are complete, the answer comes into view (on a phone it would
+    // otherwise sit below the fold).
+    let answer_box: NodeRef<html::Div> = NodeRef::new();
+    Effect::new(move |was_ready: Option<bool>| {
+        let now = ready.get();
+        if now && was_ready == Some(false) {
+            if let Some(el) = answer_box.get_untracked() {
+                dom::scroll_into_view(&el);
+            }
+        }
+        now
+    });
     let body = move || assessment.get().and_then(Result::ok).map(|a| result_view(ctx, lang, &a));
     let controls = Controls { place: NodeRef::new(), service: NodeRef::new(), equity: NodeRef::new() };
     let questions = (0..ctx.data().ds.questions.len()).map(|k| yes_no_question(ctx, lang, k)).collect_view();
     view! {
         <div class="vp-checker">
-            <h3 class="vp-h3">{s.checker_heading}</h3>
+            <h3 class="vp-h3" id=ctx.id("h-checker") tabindex="-1">{s.checker_heading}</h3>
             <p class="vp-intro">{s.checker_intro}</p>
+            {super::common::selection_chip(ctx, lang)}
             <form class="vp-form" on:submit=|ev| ev.prevent_default()>
                 {place_select(ctx, lang, controls.place)}
                 {service_select(ctx, lang, controls.service)}
-                {equity_input(ctx, lang, controls.equity)}
-                {questions}
+                <div class="vp-answer-box" node_ref=answer_box>
+                    <div class="vp-verdict-live" aria-live="polite" aria-atomic="true">{verdict_line}</div>
+                </div>
+                <fieldset class="vp-optional">
+                    <legend>{s.optional_heading}</legend>
+                    {equity_input(ctx, lang, controls.equity)}
+                    {questions}
+                </fieldset>
             </form>
-            <div class="vp-result">
-                <div class="vp-verdict-live" aria-live="polite" aria-atomic="true">{verdict_line}</div>
-                {body}
-            </div>
+            <div class="vp-result">{body}</div>
             <div class="vp-your-answers">{answers_view(ctx, lang, controls)}</div>
             {compare_view(ctx, lang)}
         </div>

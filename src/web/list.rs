@@ -113,7 +113,14 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
             view! { <li class="vp-ent vp-ent-unidentified" data-id="unidentified" inner_html=crate::markup::unidentified_card(&data.ds, lang, &list)></li> }
         })
     };
-    let clear = move |_| ctx.state.update(|st| st.clear_filters());
+    // Clearing removes the button pressed; focus goes to the search box, which stays.
+    let search: NodeRef<leptos::html::Input> = NodeRef::new();
+    let clear = move |_| {
+        ctx.state.update(|st| st.clear_filters());
+        if let Some(el) = search.get_untracked() {
+            let _ = el.focus();
+        }
+    };
     let empty = move || {
         result.with(|r| r.indices.is_empty()).then(|| {
             view! {
@@ -133,13 +140,15 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let selects = (0..FACETS.len()).map(|k| facet_select(ctx, lang, k, result)).collect_view();
     view! {
         <div class="vp-list">
-            <h3 class="vp-h3">{s.list_heading}</h3>
+            <h3 class="vp-h3" id=ctx.id("h-list") tabindex="-1">{s.list_heading}</h3>
             {headline_view(ctx, lang)}
+            {super::common::selection_chip(ctx, lang)}
             <div class="vp-filters" role="search">
                 <div class="vp-field vp-field-wide">
                     <label for=search_id.clone()>{s.search_label}</label>
                     <input
                         id=search_id
+                        node_ref=search
                         type="search"
                         autocomplete="off"
                         placeholder=s.search_placeholder

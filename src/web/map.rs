@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::common::source_links;
-use super::{Ctx, ViewMode};
+use super::{dom, Ctx, ViewMode};
 use crate::geo::{zoom_to, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
 use crate::i18n::{fill, Lang};
@@ -123,7 +123,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let hint_id = ctx.id("map-d");
     view! {
         <div class="vp-map">
-            <h3 class="vp-h3" id=heading_id.clone()>{s.map_heading}</h3>
+            <h3 class="vp-h3" id=heading_id.clone() tabindex="-1">{s.map_heading}</h3>
             <p class="vp-hint" id=hint_id.clone()>{s.map_keys_hint}</p>
             <div class="vp-map-grid">
                 <div class="vp-map-main">
@@ -183,17 +183,20 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
         fill(s.zone_known, &[("n", &sum.approved.to_string())])
     };
     let short = z.short_name.get(lang);
-    let go = move |tab: Tab| {
+    // The panel is replaced: focus moves to the new panel's heading.
+    let go = move |tab: Tab, ev: leptos::ev::MouseEvent| {
         select(ctx, Some(zid));
         ctx.state.update(|s| s.tab = tab);
+        let el: web_sys::Element = event_target(&ev);
+        dom::focus_by_id(&el.get_root_node(), &ctx.id(&format!("h-{}", tab.id())));
     };
     let actions = (ctx.view.get_untracked() == ViewMode::All).then(|| {
         view! {
             <div class="vp-actions">
-                <button type="button" class="vp-btn" data-action="show-list" on:click=move |_| go(Tab::List)>
+                <button type="button" class="vp-btn" data-action="show-list" on:click=move |ev| go(Tab::List, ev)>
                     {fill(s.zone_show_list, &[("zone", short)])}
                 </button>
-                <button type="button" class="vp-btn vp-btn-secondary" data-action="check" on:click=move |_| go(Tab::Checker)>
+                <button type="button" class="vp-btn vp-btn-secondary" data-action="check" on:click=move |ev| go(Tab::Checker, ev)>
                     {fill(s.zone_check, &[("zone", short)])}
                 </button>
             </div>
@@ -213,7 +216,19 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
             {actions}
             <p class="vp-sources">{source_links(ctx, lang, &z.source_ids)}</p>
             {is_selected.then(|| view! {
-                <button type="button" class="vp-btn vp-btn-link" on:click=move |_| select(ctx, None)>{s.clear_selection}</button>
+                <button
+                    type="button"
+                    class="vp-btn vp-btn-link"
+                    data-action="clear-selection"
+                    on:click=move |ev| {
+                        // The card goes away with the selection: focus returns to the map.
+                        select(ctx, None);
+                        let el: web_sys::Element = event_target(&ev);
+                        dom::focus_by_id(&el.get_root_node(), &ctx.id("map-h"));
+                    }
+                >
+                    {s.clear_selection}
+                </button>
             })}
         </div>
     })

@@ -10,6 +10,7 @@ mod dom;
 mod footer;
 mod list;
 mod map;
+mod timeline;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -126,7 +127,7 @@ fn settings(a: &Args, data: &Data) -> Result<Settings, JsError> {
     }
     if a.has("view") {
         let v = a.string("view")?.unwrap_or_default();
-        out.view = Some(ViewMode::parse(&v).ok_or_else(|| a.invalid("view", &v, "is not one of: all, map, list, checker"))?);
+        out.view = Some(ViewMode::parse(&v).ok_or_else(|| a.invalid("view", &v, "is not one of: all, map, list, checker, timeline"))?);
     }
     if a.has("theme") {
         let t = a.string("theme")?.unwrap_or_default();

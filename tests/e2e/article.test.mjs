@@ -10,7 +10,8 @@ before(async () => { srv = await serve(); b = await browser(); });
 after(async () => { await b?.close(); await srv?.close(); });
 
 async function openArticle(width) {
-  const p = await page(b, { width, height: 900 });
+  // A phone is 360×640; a desktop window 1280×900.
+  const p = await page(b, { width, height: width <= 400 ? 640 : 900 });
   await p.goto(`${srv.base}/article.html`);
   const w = p.locator('vats-pilot');
   await w.scrollIntoViewIfNeeded();
@@ -93,6 +94,12 @@ test('a reader answers the checker by keyboard only and reads the verdict', asyn
     await p.keyboard.type('IDC');
     await p.keyboard.press('Tab'); // service select
     await p.keyboard.press('ArrowDown');
+    // The last required answer is given: the answer is on screen without scrolling.
+    const answer = w.locator('[data-testid="verdict"]');
+    await answer.waitFor();
+    const box = await answer.boundingBox();
+    const view = p.viewportSize();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= view.height, `verdict at ${JSON.stringify(box)} in a ${view.width}×${view.height} viewport`);
     await p.keyboard.press('Tab'); // equity
     await p.keyboard.type('100');
     const verdict = w.locator('[data-testid="verdict"]');
