@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn inset_labels_from_data_are_text_not_markup() {
         // A zone name from a `data-src` dataset once reached the inset's SVG unescaped.
-        let svg = inset_svg(&crate::geo_data::INSET_SHENZHEN, |_| "</text><image href=x onerror=alert(1)><text>".into());
+        let svg = inset_svg(&crate::geo_data::INSET_SHENZHEN, |_| "</text><image href=x onerror=alert(1)><text>".into(), None);
         assert!(!svg.contains("<image") && !svg.contains("</text><image"), "{svg}");
         assert!(svg.contains("&lt;/text&gt;&lt;image href=x onerror=alert(1)&gt;"));
         assert_eq!(svg.matches("<text").count(), crate::geo_data::INSET_SHENZHEN.markers.len());
@@ -216,12 +216,34 @@ pub fn map_shapes(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
     out
 }
 
+/// The hatch over a zone the map draws larger than its pilot area: the same outline, filled
+/// with the stripes of pattern `pattern` (see [`hatch_pattern`]). Geometry from the build.
+pub fn map_hatch(view: &MapView, zone: &str, pattern: &str) -> String {
+    let mut out = String::new();
+    for s in view.shapes.iter().filter(|s| s.zone == Some(zone)) {
+        out.push_str(&format!("<path class=\"vp-hatch\" fill=\"url(#{})\" d=\"{}\"></path>", escape(pattern), escape(s.d)));
+    }
+    out
+}
+
+/// The stripe pattern for partly covered zones, with id `id`.
+pub fn hatch_pattern(id: &str) -> String {
+    format!(
+        "<defs><pattern id=\"{}\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><rect class=\"vp-hatch-line\" width=\"2.5\" height=\"6\"></rect></pattern></defs>",
+        escape(id)
+    )
+}
+
 /// A locator inset: sea, land, the zone's shapes, and each marker with its label. Labels may
 /// come from a dataset (zone names), so they are escaped like any data.
-pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String) -> String {
+/// `hatch`: the zone drawn larger than its pilot area and the pattern id to hatch it with.
+pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String, hatch: Option<(&str, &str)>) -> String {
     let mut svg = String::from("<rect class=\"vp-sea\" x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\"></rect>");
     svg.push_str(&map_shapes(view, |s| s.zone.is_none()));
     svg.push_str(&map_shapes(view, |s| s.zone.is_some()));
+    if let Some((zone, pattern)) = hatch {
+        svg.push_str(&map_hatch(view, zone, pattern));
+    }
     for m in view.markers {
         svg.push_str(&format!(
             "<circle class=\"vp-marker-halo\" cx=\"{x}\" cy=\"{y}\" r=\"60\"></circle><circle class=\"vp-marker\" cx=\"{x}\" cy=\"{y}\" r=\"24\"></circle><text class=\"vp-label vp-label-inset\" x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\">{name}</text>",

@@ -156,6 +156,10 @@ pub struct Zone {
     pub official_name: Text,
     /// What the zone covers, in words.
     pub extent: Text,
+    /// True when the province-level outline the map draws is larger than the pilot area (only
+    /// part of it is in the pilot, as `extent` says): the map hatches it and says so.
+    #[serde(default)]
+    pub partial: bool,
     pub key_dates: Vec<DatedEvent>,
     /// Map anchor (WGS84).
     pub anchor: Point,

@@ -60,6 +60,7 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, i: usize, refs: ZoneRefs, hover: 
     let id = zone_id(&z.id)?;
     let name = z.short_name.get(lang).to_string();
     let label = name.clone();
+    let partial = z.partial;
     let marker = MAIN.marker(id).copied();
     let (dx, dy, anchor) = label_offset(id);
     let is_sel = move || selected.get().as_deref() == Some(id);
@@ -83,6 +84,7 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, i: usize, refs: ZoneRefs, hover: 
             on:mouseleave=move |_| hover.set(None)
         >
             <g inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone == Some(id))></g>
+            {partial.then(|| view! { <g aria-hidden="true" inner_html=crate::markup::map_hatch(&MAIN, id, &ctx.id("hatch"))></g> })}
             {marker.map(|m| view! {
                 <circle class="vp-marker-halo" cx=m.x cy=m.y r="22"></circle>
                 <circle class="vp-marker" cx=m.x cy=m.y r="9"></circle>
@@ -129,6 +131,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                 <div class="vp-map-main">
                     <svg class="vp-svg" viewBox=MAIN.view_box_attr() role="group" aria-labelledby=heading_id aria-describedby=hint_id>
                         <desc>{s.map_desc}</desc>
+                        <g inner_html=crate::markup::hatch_pattern(&ctx.id("hatch"))></g>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
                         <g class="vp-zoom" style:transform=zoom>
                             <g aria-hidden="true" inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone.is_none())></g>
@@ -141,6 +144,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     {inset(ctx, lang, &INSET_SHENZHEN, "shenzhen", s.inset_shenzhen, s.shenzhen_note)}
                 </div>
             </div>
+            {legend(ctx, lang)}
             <p class="vp-credit">{s.map_credit}</p>
             {move || active.get().and_then(|id| zone_card(ctx, lang, &id, selected.get().as_deref() == Some(id.as_str())))}
             {zone_list(ctx, lang, selected)}
@@ -153,6 +157,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title: &'static str, note: &'static str) -> impl IntoView {
     let s = lang.strings();
     let data = ctx.data();
+    let hatch = data.ds.zone(zone).filter(|z| z.partial).map(|_| (zone, ctx.id("hatch")));
     let label = move |marker: &str| match marker {
         "lingang" => s.lingang.to_string(),
         "pudong" => s.pudong.to_string(),
@@ -161,7 +166,7 @@ fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title
     let selected = Memo::new(move |_| ctx.state.with(|s| s.zone() == Some(zone)));
     view! {
         <figure class="vp-inset" class:vp-selected=selected data-inset=zone on:click=move |_| select(ctx, Some(zone))>
-            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label)></svg>
+            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label, hatch.as_ref().map(|(z, p)| (*z, p.as_str())))></svg>
             <figcaption>
                 <span class="vp-inset-title">{title}</span>
                 <span class="vp-inset-note">{note}</span>
@@ -232,6 +237,30 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
             })}
         </div>
     })
+}
+
+/// What the map's fills mean: pilot area, hatched (only part of the outline is in the pilot),
+/// point (too small to draw), outside this guide.
+fn legend(ctx: Ctx, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let hatch = format!("url(#{})", ctx.id("hatch"));
+    view! {
+        <div class="vp-legend">
+            <h4 class="vp-h4 vp-legend-h">{s.legend_heading}</h4>
+            <ul>
+                <li><svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true"><rect class="vp-shape vp-shape-zone" width="20" height="14"></rect></svg>{s.legend_zone}</li>
+                <li>
+                    <svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true">
+                        <rect class="vp-shape vp-shape-zone" width="20" height="14"></rect>
+                        <rect class="vp-hatch" fill=hatch width="20" height="14"></rect>
+                    </svg>
+                    {s.legend_partial}
+                </li>
+                <li><svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true"><circle class="vp-marker" cx="10" cy="7" r="5"></circle></svg>{s.legend_point}</li>
+                <li><svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true"><rect class="vp-shape vp-shape-outside" width="20" height="14"></rect></svg>{s.legend_outside}</li>
+            </ul>
+        </div>
+    }
 }
 
 /// The same zones as a plain list of buttons, for screen readers and small screens.
