@@ -136,7 +136,7 @@ async fn shell_shows_title_tabs_and_switches_language() {
     assert_eq!(tabs.len(), vats_pilot::state::Tab::ALL.len());
     assert_eq!(tabs[0].get_attribute("aria-selected").as_deref(), Some("true"));
     w.click("[data-tab=list]").await;
-    assert!(w.text(".vp-panel").contains("Approved enterprises"));
+    assert!(w.text(".vp-panel").contains("Enterprises: approvals and reported applicants"));
     w.key("[data-tab=list]", "ArrowRight").await;
     assert!(w.text(".vp-panel").contains("Can I operate this service here?"));
     w.click(".vp-lang").await;
@@ -583,7 +583,7 @@ async fn a_live_widget_changes_language_view_and_zone_without_losing_answers() {
     let js = |s: &str| js_sys::JSON::parse(s).unwrap();
     w._handle.update(js(r#"{"lang":"zh"}"#)).unwrap();
     settle().await;
-    assert!(w.text(".vp-panel").contains("获批企业"), "{}", w.text(".vp-panel"));
+    assert!(w.text(".vp-panel").contains("企业：获批企业与据报申请企业"), "{}", w.text(".vp-panel"));
     assert_eq!(w.find("select[data-facet=status]").dyn_into::<HtmlSelectElement>().unwrap().value(), "approved");
     w._handle.update(js(r#"{"view":"checker","zone":"hainan"}"#)).unwrap();
     settle().await;

@@ -62,7 +62,7 @@ pub const EN: Strings = Strings {
     shenzhen_note: "Whole city; outline not drawn: no openly licensed boundary",
     map_keys_hint: "Arrow keys move between areas, Enter selects, Escape clears.",
 
-    list_heading: "Approved enterprises",
+    list_heading: "Enterprises: approvals and reported applicants",
     headline: "{total} approved in the first batch ({date}) — {identified} publicly identified",
     headline_later: "Later reports put the total at {n} approvals ({date}, {confidence}); those firms are not listed here.",
     unidentified_group: "{n} not publicly identified",
@@ -78,7 +78,7 @@ pub const EN: Strings = Strings {
     sort_name: "Name",
     sort_zone: "Area",
     sort_date: "Approval date",
-    result_count: "{n} of {total} shown",
+    result_count: "{n} of {total} match",
     empty_state: "No enterprise matches these filters.",
     clear_filters: "Clear filters",
     status_approved: "Approved",
@@ -94,7 +94,7 @@ pub const EN: Strings = Strings {
     name_as_reported: "name as reported",
     download_csv: "Download CSV",
     download_json: "Download JSON",
-    show_more: "Show more",
+    show_more: "Show {n} more",
 
     checker_heading: "Can I operate this service here?",
     checker_intro: "Choose a place and a service to see the maximum foreign ownership, with sources. The questions under the answer are optional: they refine it.",

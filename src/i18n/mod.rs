@@ -355,6 +355,7 @@ mod tests {
             (EN.data_src_failed, ZH.data_src_failed),
             (EN.with_note, ZH.with_note),
             (EN.footer_line, ZH.footer_line),
+            (EN.show_more, ZH.show_more),
             (EN.selection_chip, ZH.selection_chip),
             (EN.change_entry, ZH.change_entry),
             (EN.percent, ZH.percent),

@@ -62,7 +62,7 @@ pub const ZH: Strings = Strings {
     shenzhen_note: "全市范围；未绘制边界：没有开放许可的边界数据",
     map_keys_hint: "方向键在地区之间移动，回车键选择，Esc 键取消。",
 
-    list_heading: "获批企业",
+    list_heading: "企业：获批企业与据报申请企业",
     headline: "首批获批 {total} 家（{date}）——其中 {identified} 家已公开身份",
     headline_later: "后续报道称累计获批 {n} 家（{date}，{confidence}）；这些企业未在此列出。",
     unidentified_group: "{n} 家未公开身份",
@@ -78,7 +78,7 @@ pub const ZH: Strings = Strings {
     sort_name: "名称",
     sort_zone: "地区",
     sort_date: "获批日期",
-    result_count: "显示 {n} / {total}",
+    result_count: "符合条件 {n} 家，共 {total} 家",
     empty_state: "没有符合筛选条件的企业。",
     clear_filters: "清除筛选",
     status_approved: "已获批",
@@ -94,7 +94,7 @@ pub const ZH: Strings = Strings {
     name_as_reported: "报道所用名称",
     download_csv: "下载 CSV",
     download_json: "下载 JSON",
-    show_more: "显示更多",
+    show_more: "再显示 {n} 家",
 
     checker_heading: "我能在这里经营这项业务吗？",
     checker_intro: "选择地点和业务，即可查看外资持股上限及来源。答案下方的问题为选填，可使答案更准确。",

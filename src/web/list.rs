@@ -103,8 +103,8 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let key = ctx.state.with(|st| st.sort);
         let data = ctx.data();
         let named: Vec<usize> = result.with(|r| r.indices.iter().copied().filter(|i| data.ds.enterprises[*i].identified).collect());
-        let has_more = named.len() > shown.get();
-        (sort_top(&data.ds, &data.index, named, key, lang, shown.get()), has_more)
+        let more = named.len().saturating_sub(shown.get()).min(PAGE);
+        (sort_top(&data.ds, &data.index, named, key, lang, shown.get()), more)
     });
     let group = move || {
         let data = ctx.data();
@@ -176,16 +176,16 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                 </For>
                 {group}
             </ul>
-            {move || page.with(|p| p.1).then(|| view! {
+            {move || { let n = page.with(|p| p.1); (n > 0).then(|| view! {
                 <button
                     type="button"
                     class="vp-btn vp-btn-secondary"
                     data-action="show-more"
                     on:click=move |_| more.set((filt.get_untracked(), shown.get_untracked()))
                 >
-                    {s.show_more}
+                    {fill(s.show_more, &[("n", &n.to_string())])}
                 </button>
-            })}
+            }) }}
             <div class="vp-downloads">
                 <button type="button" class="vp-btn vp-btn-secondary" data-download="csv" on:click=move |_| download(true)>
                     {s.download_csv}

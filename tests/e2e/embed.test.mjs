@@ -185,7 +185,7 @@ test('changing lang or zone updates a live widget: no new fetch, the reader\'s f
   const good = p.locator('#good');
   await good.locator('select[data-facet=status]').selectOption('approved');
   await p.evaluate(() => document.querySelector('#good').setAttribute('lang', 'zh'));
-  await good.locator('.vp-h3', { hasText: '获批企业' }).waitFor();
+  await good.locator('.vp-h3', { hasText: '企业：获批企业' }).waitFor();
   assert.equal(await good.locator('select[data-facet=status]').inputValue(), 'approved', 'filter kept');
   await p.evaluate(() => document.querySelector('#good').setAttribute('zone', 'hainan'));
   await p.waitForFunction(() => document.querySelector('#good').shadowRoot.querySelector('select[data-facet=zone]').value === 'hainan');
