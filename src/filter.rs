@@ -85,7 +85,7 @@ impl Facet {
 }
 
 fn named<T>(items: &[T], f: impl Fn(&T) -> (&String, &str)) -> Vec<(String, String)> {
-    items.iter().map(|x| f(x)).map(|(id, name)| (id.clone(), name.to_string())).collect()
+    items.iter().map(f).map(|(id, name)| (id.clone(), name.to_string())).collect()
 }
 
 /// How many facets there are.
