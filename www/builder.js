@@ -7,8 +7,8 @@ import init, { dataset } from './pkg/vats_pilot.js';
 const T = {
   en: {
     title: 'Embed builder', intro: 'Choose how the guide should open, check the preview, then copy the snippet into your article or CMS.',
-    options: 'Options', view: 'View', viewAll: 'Everything (map, lists, checker)', viewMap: 'Map', viewList: 'Enterprise lists',
-    viewChecker: 'Checker: can I operate this service here?', lang: 'Language of the guide', zone: 'Pilot area selected at start',
+    options: 'Options', view: 'View', viewAll: 'Everything (map, lists, checker, timeline)', viewMap: 'Map', viewList: 'Enterprise lists',
+    viewChecker: 'Checker: can I operate this service here?', viewTimeline: 'Timeline of the pilot', lang: 'Language of the guide', zone: 'Pilot area selected at start',
     service: 'Service selected at start (checker)', none: 'None', theme: 'Colour theme',
     themeAuto: 'Automatic (follows the reader and the page)', themeLight: 'Light', themeDark: 'Dark',
     height: 'Initial height of the iframe (pixels)', heightHelp: 'Used until the parent script sizes the frame to its content.',
@@ -25,8 +25,8 @@ const T = {
   },
   zh: {
     title: '嵌入代码生成器', intro: '选择指南打开时的显示方式，查看预览，然后把代码复制到文章或内容管理系统中。',
-    options: '选项', view: '视图', viewAll: '全部（地图、名单、核对工具）', viewMap: '地图', viewList: '企业名单',
-    viewChecker: '核对工具：我能在这里经营这项业务吗？', lang: '指南语言', zone: '初始选中的试点地区',
+    options: '选项', view: '视图', viewAll: '全部（地图、名单、核对工具、时间线）', viewMap: '地图', viewList: '企业名单',
+    viewChecker: '核对工具：我能在这里经营这项业务吗？', viewTimeline: '试点进程时间线', lang: '指南语言', zone: '初始选中的试点地区',
     service: '初始选中的业务（核对工具）', none: '无', theme: '配色',
     themeAuto: '自动（跟随读者和页面设置）', themeLight: '浅色', themeDark: '深色',
     height: 'iframe 初始高度（像素）', heightHelp: '在父页面脚本按内容调整框架高度之前使用。',
