@@ -193,6 +193,114 @@ pub fn timeline(ds: &Dataset, lang: Lang) -> String {
     out
 }
 
+/// A list of texts, each followed by its source links: `<li>text <span class="vp-sources">…`.
+fn cited_items(ds: &Dataset, lang: Lang, items: impl IntoIterator<Item = (String, Vec<String>)>) -> String {
+    let mut out = String::new();
+    for (text, sources) in items {
+        out.push_str(&format!("<li>{} <span class=\"vp-sources\">{}</span></li>", escape(&text), source_links(ds, lang, &sources)));
+    }
+    out
+}
+
+/// The checker's conditions and reasons for one assessment, with their sources, then the
+/// dataset version and the disclaimer.
+pub fn assessment_details(ds: &Dataset, a: &crate::eligibility::Assessment, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut out = String::new();
+    let conditions = crate::explain::conditions(ds, a, lang);
+    if !conditions.is_empty() {
+        out.push_str(&format!("<h4 class=\"vp-h4\">{}</h4><ul class=\"vp-conditions\">", escape(s.conditions_heading)));
+        let items = conditions.into_iter().map(|c| {
+            let mut text = c.text;
+            if let Some(b) = c.answered {
+                let answer = if b { s.answer_yes } else { s.answer_no };
+                text.push_str(&fill(s.with_note, &[("value", ""), ("note", &fill(s.your_answer, &[("answer", answer)]))]));
+            }
+            text.push_str(&fill(s.with_note, &[("value", ""), ("note", crate::explain::confidence_label(c.confidence, lang))]));
+            (text, c.source_ids)
+        });
+        out.push_str(&cited_items(ds, lang, items));
+        out.push_str("</ul>");
+    }
+    out.push_str(&format!("<h4 class=\"vp-h4\">{}</h4><ol class=\"vp-reasons\">", escape(s.reasons_heading)));
+    out.push_str(&cited_items(ds, lang, crate::explain::reasons(ds, a, lang).into_iter().map(|r| (r.text, r.source_ids))));
+    out.push_str(&format!(
+        "</ol><p class=\"vp-muted\">{}</p><p class=\"vp-disclaimer\">{}</p>",
+        escape(&fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
+        escape(s.disclaimer)
+    ));
+    out
+}
+
+/// The comparison of one service across places; the row of `current` place is marked.
+pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], service: &str, current: Option<&str>, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut out = format!(
+        "<table class=\"vp-compare\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&fill(s.compare_heading, &[("service", service)])),
+        escape(s.compare_place),
+        escape(s.compare_verdict),
+        escape(s.compare_max),
+        escape(s.compare_programme)
+    );
+    for row in rows {
+        let id = ds.places.get(row.place).map(|p| p.id.as_str()).unwrap_or_default();
+        let [place, verdict, max, by] = crate::explain::compare_row(ds, row, lang);
+        out.push_str(&format!(
+            "<tr{} data-place=\"{}\" data-verdict=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if current == Some(id) { " class=\"vp-current\"" } else { "" },
+            escape(id),
+            row.assessment.verdict.id(),
+            escape(&place),
+            escape(&verdict),
+            escape(&max),
+            escape(&by)
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The footer's notes: caveats and scope, each with sources, then what changed in each
+/// dataset version, newest first.
+pub fn notes(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    let caveats = ds.caveats.iter().chain(&ds.out_of_scope).map(|n| (n.text.get(lang).to_string(), n.source_ids.clone()));
+    let mut out = format!("<ul>{}</ul><h4 class=\"vp-h4\">{}</h4><ul class=\"vp-changes\">", cited_items(ds, lang, caveats), escape(s.what_changed));
+    for c in ds.changes_newest_first() {
+        out.push_str(&format!(
+            "<li data-version=\"{}\">{}",
+            escape(&c.version),
+            escape(&fill(s.change_entry, &[("version", &c.version), ("date", &c.date), ("summary", c.summary.get(lang))]))
+        ));
+        if !c.source_ids.is_empty() {
+            out.push_str(&format!(" <span class=\"vp-sources\">{}</span>", source_links(ds, lang, &c.source_ids)));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// What the map's fills mean: pilot area, hatched (only part of the outline is in the pilot;
+/// pattern `hatch`), point (too small to draw), outside this guide.
+pub fn legend(lang: Lang, hatch: &str) -> String {
+    let s = lang.strings();
+    let swatch = |inner: String, label: &str| {
+        format!("<li><svg class=\"vp-swatch\" viewBox=\"0 0 20 14\" aria-hidden=\"true\">{inner}</svg>{}</li>", escape(label))
+    };
+    let zone = "<rect class=\"vp-shape vp-shape-zone\" width=\"20\" height=\"14\"></rect>";
+    [
+        format!("<h4 class=\"vp-h4 vp-legend-h\">{}</h4><ul>", escape(s.legend_heading)),
+        swatch(zone.into(), s.legend_zone),
+        swatch(format!("{zone}<rect class=\"vp-hatch\" fill=\"url(#{})\" width=\"20\" height=\"14\"></rect>", escape(hatch)), s.legend_partial),
+        swatch("<circle class=\"vp-marker\" cx=\"10\" cy=\"7\" r=\"5\"></circle>".into(), s.legend_point),
+        swatch("<rect class=\"vp-shape vp-shape-outside\" width=\"20\" height=\"14\"></rect>".into(), s.legend_outside),
+        "</ul>".into(),
+    ]
+    .concat()
+}
+
 fn shape_class(c: ShapeClass) -> &'static str {
     match c {
         ShapeClass::Zone => "vp-shape vp-shape-zone",

@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::common::{field, source_links};
+use super::common::field;
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, Assessment, Query};
 use crate::equity::Equity;
@@ -245,40 +245,7 @@ fn yes_no_question(ctx: Ctx, lang: Lang, k: usize) -> Option<impl IntoView> {
 }
 
 fn result_view(ctx: Ctx, lang: Lang, a: &Assessment) -> impl IntoView {
-    let s = lang.strings();
-    let data = ctx.data();
-    let ds = &data.ds;
-    let conditions = explain::conditions(ds, a, lang)
-        .into_iter()
-        .map(|c| {
-            let answered = c.answered.map(|b| fill(s.with_note, &[("value", ""), ("note", &fill(s.your_answer, &[("answer", yes_no(s, Some(b)))]))]));
-            view! {
-                <li>
-                    {c.text}
-                    {answered}
-                    " "
-                    <span class="vp-muted">{fill(s.with_note, &[("value", ""), ("note", explain::confidence_label(c.confidence, lang))])}</span>
-                    " "
-                    <span class="vp-sources">{source_links(ctx, lang, &c.source_ids)}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    let reasons = explain::reasons(ds, a, lang)
-        .into_iter()
-        .map(|r| view! { <li>{r.text}" " <span class="vp-sources">{source_links(ctx, lang, &r.source_ids)}</span></li> })
-        .collect_view();
-    let has_conditions = !a.conditions.is_empty();
-    view! {
-        {has_conditions.then(|| view! {
-            <h4 class="vp-h4">{s.conditions_heading}</h4>
-            <ul class="vp-conditions">{conditions}</ul>
-        })}
-        <h4 class="vp-h4">{s.reasons_heading}</h4>
-        <ol class="vp-reasons">{reasons}</ol>
-        <p class="vp-muted">{fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])}</p>
-        <p class="vp-disclaimer">{s.disclaimer}</p>
-    }
+    view! { <div inner_html=crate::markup::assessment_details(&ctx.data().ds, a, lang)></div> }
 }
 
 /// One row of "Your answers": the question, the answer, and a Change button that moves focus
@@ -369,7 +336,6 @@ fn answers_view(ctx: Ctx, lang: Lang, controls: Controls) -> impl IntoView {
 }
 
 fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
     // Only what the table shows: the service, the share and the highlighted place.
     let key = Memo::new(move |_| ctx.state.with(|st| (st.answers.service.clone(), st.answers.foreign_equity_pct, st.answers.place.clone())));
     move || {
@@ -378,38 +344,8 @@ fn compare_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let data = ctx.data();
         let ds = &data.ds;
         let rows = compare(ds, &q).ok()?;
-        let service_name = q.service.as_deref().and_then(|id| ds.service(id)).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-        let body = rows
-            .iter()
-            .map(|row| {
-                let [place, verdict, max, by] = explain::compare_row(ds, row, lang);
-                let id = ds.places[row.place].id.clone();
-                view! {
-                    <tr class:vp-current=current.as_deref() == Some(id.as_str()) data-place=id.clone() data-verdict=row.assessment.verdict.id()>
-                        <th scope="row">{place}</th>
-                        <td>{verdict}</td>
-                        <td>{max}</td>
-                        <td>{by}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <div class="vp-table-wrap">
-                <table class="vp-compare">
-                    <caption>{fill(s.compare_heading, &[("service", &service_name)])}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{s.compare_place}</th>
-                            <th scope="col">{s.compare_verdict}</th>
-                            <th scope="col">{s.compare_max}</th>
-                            <th scope="col">{s.compare_programme}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        })
+        let name = q.service.as_deref().and_then(|id| ds.service(id)).map(|x| x.name.get(lang)).unwrap_or_default();
+        Some(view! { <div class="vp-table-wrap" inner_html=crate::markup::compare_table(ds, &rows, name, current.as_deref(), lang)></div> })
     }
 }
 

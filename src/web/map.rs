@@ -144,7 +144,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     {inset(ctx, lang, &INSET_SHENZHEN, "shenzhen", s.inset_shenzhen, s.shenzhen_note)}
                 </div>
             </div>
-            {legend(ctx, lang)}
+            <div class="vp-legend" inner_html=crate::markup::legend(lang, &ctx.id("hatch"))></div>
             <p class="vp-credit">{s.map_credit}</p>
             {move || active.get().and_then(|id| zone_card(ctx, lang, &id, selected.get().as_deref() == Some(id.as_str())))}
             {zone_list(ctx, lang, selected)}
@@ -237,30 +237,6 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
             })}
         </div>
     })
-}
-
-/// What the map's fills mean: pilot area, hatched (only part of the outline is in the pilot),
-/// point (too small to draw), outside this guide.
-fn legend(ctx: Ctx, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
-    let hatch = format!("url(#{})", ctx.id("hatch"));
-    view! {
-        <div class="vp-legend">
-            <h4 class="vp-h4 vp-legend-h">{s.legend_heading}</h4>
-            <ul>
-                <li><svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true"><rect class="vp-shape vp-shape-zone" width="20" height="14"></rect></svg>{s.legend_zone}</li>
-                <li>
-                    <svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true">
-                        <rect class="vp-shape vp-shape-zone" width="20" height="14"></rect>
-                        <rect class="vp-hatch" fill=hatch width="20" height="14"></rect>
-                    </svg>
-                    {s.legend_partial}
-                </li>
-                <li><svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true"><circle class="vp-marker" cx="10" cy="7" r="5"></circle></svg>{s.legend_point}</li>
-                <li><svg class="vp-swatch" viewBox="0 0 20 14" aria-hidden="true"><rect class="vp-shape vp-shape-outside" width="20" height="14"></rect></svg>{s.legend_outside}</li>
-            </ul>
-        </div>
-    }
 }
 
 /// The same zones as a plain list of buttons, for screen readers and small screens.
