@@ -293,7 +293,10 @@ pub fn legend(lang: Lang, hatch: &str) -> String {
     [
         format!("<h4 class=\"vp-h4 vp-legend-h\">{}</h4><ul>", escape(s.legend_heading)),
         swatch(zone.into(), s.legend_zone),
-        swatch(format!("{zone}<rect class=\"vp-hatch\" fill=\"url(#{})\" width=\"20\" height=\"14\"></rect>", escape(hatch)), s.legend_partial),
+        swatch(
+            format!("{}{zone}<rect class=\"vp-hatch\" fill=\"url(#{})\" width=\"20\" height=\"14\"></rect>", hatch_pattern(hatch, 5), escape(hatch)),
+            s.legend_partial,
+        ),
         swatch("<circle class=\"vp-marker\" cx=\"10\" cy=\"7\" r=\"5\"></circle>".into(), s.legend_point),
         swatch("<rect class=\"vp-shape vp-shape-outside\" width=\"20\" height=\"14\"></rect>".into(), s.legend_outside),
         "</ul>".into(),
@@ -334,11 +337,14 @@ pub fn map_hatch(view: &MapView, zone: &str, pattern: &str) -> String {
     out
 }
 
-/// The stripe pattern for partly covered zones, with id `id`.
-pub fn hatch_pattern(id: &str) -> String {
+/// The stripe pattern for partly covered zones, with id `id`, stripes `size` units apart in
+/// the coordinates of the SVG that holds it (each map, inset and swatch has its own).
+pub fn hatch_pattern(id: &str, size: u32) -> String {
+    let size = size.max(3);
     format!(
-        "<defs><pattern id=\"{}\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><rect class=\"vp-hatch-line\" width=\"2.5\" height=\"6\"></rect></pattern></defs>",
-        escape(id)
+        "<defs><pattern id=\"{}\" patternUnits=\"userSpaceOnUse\" width=\"{size}\" height=\"{size}\" patternTransform=\"rotate(45)\"><rect class=\"vp-hatch-line\" width=\"{}\" height=\"{size}\"></rect></pattern></defs>",
+        escape(id),
+        size * 2 / 5
     )
 }
 
@@ -350,6 +356,7 @@ pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String, hatch: Option<(
     svg.push_str(&map_shapes(view, |s| s.zone.is_none()));
     svg.push_str(&map_shapes(view, |s| s.zone.is_some()));
     if let Some((zone, pattern)) = hatch {
+        svg.push_str(&hatch_pattern(pattern, (view.view_box[2] / 30.0) as u32));
         svg.push_str(&map_hatch(view, zone, pattern));
     }
     for m in view.markers {

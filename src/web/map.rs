@@ -131,7 +131,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                 <div class="vp-map-main">
                     <svg class="vp-svg" viewBox=MAIN.view_box_attr() role="group" aria-labelledby=heading_id aria-describedby=hint_id>
                         <desc>{s.map_desc}</desc>
-                        <g inner_html=crate::markup::hatch_pattern(&ctx.id("hatch"))></g>
+                        <g inner_html=crate::markup::hatch_pattern(&ctx.id("hatch"), (MAIN.view_box[2] / 120.0) as u32)></g>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
                         <g class="vp-zoom" style:transform=zoom>
                             <g aria-hidden="true" inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone.is_none())></g>
@@ -144,7 +144,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     {inset(ctx, lang, &INSET_SHENZHEN, "shenzhen", s.inset_shenzhen, s.shenzhen_note)}
                 </div>
             </div>
-            <div class="vp-legend" inner_html=crate::markup::legend(lang, &ctx.id("hatch"))></div>
+            <div class="vp-legend" inner_html=crate::markup::legend(lang, &ctx.id("hatch-key"))></div>
             <p class="vp-credit">{s.map_credit}</p>
             {move || active.get().and_then(|id| zone_card(ctx, lang, &id, selected.get().as_deref() == Some(id.as_str())))}
             {zone_list(ctx, lang, selected)}
@@ -157,7 +157,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title: &'static str, note: &'static str) -> impl IntoView {
     let s = lang.strings();
     let data = ctx.data();
-    let hatch = data.ds.zone(zone).filter(|z| z.partial).map(|_| (zone, ctx.id("hatch")));
+    let hatch = data.ds.zone(zone).filter(|z| z.partial).map(|_| (zone, ctx.id(&format!("hatch-{zone}"))));
     let label = move |marker: &str| match marker {
         "lingang" => s.lingang.to_string(),
         "pudong" => s.pudong.to_string(),
