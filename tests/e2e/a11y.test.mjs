@@ -1,0 +1,131 @@
+// Accessibility: axe-core (WCAG 2.2 A/AA rules) over every view a reader can reach, in both
+// languages, light and dark, on a phone (360 px) and a desktop (1280 px); plus what axe cannot
+// see: tabs that fit a phone, a comparison table that reads in Chinese at 360 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, browser, page, screenshot } from './harness.mjs';
+
+const AXE = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'axe-core', 'axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TABS = ['map', 'list', 'checker'];
+
+let srv, b;
+before(async () => { srv = await serve(); b = await browser(); });
+after(async () => { await b?.close(); await srv?.close(); });
+
+/** Opens the plain host page with one widget; resolves when the widget has mounted. */
+async function open(p, attrs) {
+  await p.goto(`${srv.base}/test/host.html?${new URLSearchParams(attrs)}`);
+  await p.locator('vats-pilot[data-ready]').waitFor();
+  return p.locator('vats-pilot');
+}
+
+const settle = (p) => p.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+/** axe's violations as one line per failing element: "rule-id: target". */
+async function audit(p) {
+  await p.addScriptTag({ path: AXE });
+  const violations = await p.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.flat().join(' ')) }));
+  }, TAGS);
+  return violations.flatMap((v) => v.targets.map((t) => `${v.id} (${v.impact}): ${t}`));
+}
+
+/** The checker answered for Hainan, IDC (B11), 100 %. */
+async function answer(w) {
+  await w.locator('select[data-q=place]').selectOption('hainan');
+  await w.locator('select[data-q=service]').selectOption('B11');
+  await w.locator('input[data-q=equity]').fill('100');
+  await w.locator('[data-testid=verdict]').waitFor();
+}
+
+/**
+ * Every state to audit: the three tabs of the full widget (reached by clicking the tab), the
+ * single-view embeds, and the checker with an answer (verdict, reasons, comparison table).
+ */
+const STATES = [
+  ...TABS.map((tab) => ({ name: `all-${tab}`, attrs: { view: 'all' }, go: (w) => w.locator(`[role=tab][data-tab=${tab}]`).click() })),
+  ...TABS.map((view) => ({ name: view, attrs: { view } })),
+  { name: 'checker-answered', attrs: { view: 'checker' }, go: answer },
+];
+
+for (const width of [360, 1280]) {
+  test(`axe finds no WCAG 2.2 AA violation in any view, language or theme at ${width} px`, async () => {
+    const p = await page(b, { width, height: 800 });
+    const found = [];
+    const counts = [];
+    const heights = [];
+    for (const lang of ['en', 'zh']) {
+      for (const theme of ['light', 'dark']) {
+        for (const s of STATES) {
+          const w = await open(p, { ...s.attrs, lang, theme });
+          if (s.go) await s.go(w);
+          await settle(p);
+          const v = await audit(p);
+          counts.push({ view: s.name, lang, theme, violations: v.length });
+          found.push(...v.map((line) => `${s.name} ${lang} ${theme} ${width}px: ${line}`));
+          if (theme === 'light') heights.push({ view: s.name, lang, height: Math.round((await w.boundingBox()).height) });
+          await screenshot(p, `a11y-${s.name}-${lang}-${theme}-${width}`);
+        }
+      }
+    }
+    console.log(`axe violations (failing elements) at ${width} px:`);
+    console.table(counts);
+    if (width === 360) {
+      console.log('widget height at 360 px (light):');
+      console.table(heights);
+    }
+    assert.deepEqual(p.errors, []);
+    assert.deepEqual(found, [], `${found.length} axe violations:\n${found.join('\n')}`);
+    await p.context().close();
+  });
+}
+
+test('in the article on a 360 px phone every tab is fully visible, in both languages', async () => {
+  const p = await page(b, { width: 360, height: 800 });
+  await p.goto(`${srv.base}/article.html`);
+  const w = p.locator('vats-pilot');
+  await w.scrollIntoViewIfNeeded();
+  await p.locator('vats-pilot[data-ready]').waitFor();
+  for (const lang of ['en', 'zh']) {
+    await p.evaluate((l) => document.querySelector('vats-pilot').setAttribute('lang', l), lang);
+    await w.locator(`section.vp[lang^=${lang}]`).waitFor();
+    const widget = await w.boundingBox();
+    for (const tab of await w.locator('[role=tab]').all()) {
+      const box = await tab.boundingBox();
+      const name = await tab.innerText();
+      assert.ok(box.x >= widget.x - 0.5 && box.x + box.width <= widget.x + widget.width + 0.5, `tab "${name}" (${lang}) is cut off: ${JSON.stringify(box)}`);
+      assert.ok(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth), `tab "${name}" (${lang}) clips its label`);
+    }
+    const bar = w.locator('[role=tablist]');
+    assert.ok(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), `the ${lang} tab bar scrolls sideways`);
+    await screenshot(p, `a11y-tabs-article-${lang}-360`);
+  }
+  await p.context().close();
+});
+
+for (const lang of ['zh', 'en']) {
+  test(`at 360 px the comparison table (${lang}) keeps each verdict on one line and fits the width`, async () => {
+    const p = await page(b, { width: 360, height: 800 });
+    const w = await open(p, { view: 'checker', lang });
+    await answer(w);
+    const table = w.locator('table.vp-compare');
+    await table.scrollIntoViewIfNeeded();
+    // A verdict cell of a few characters must not break into a column of single characters.
+    const cells = await table.locator('tbody td:nth-child(2)').evaluateAll((tds) => tds.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return { text: td.innerText, lines };
+    }));
+    assert.ok(cells.length >= 4, `only ${cells.length} rows`);
+    for (const c of cells) assert.equal(c.lines, 1, `verdict "${c.text}" breaks over ${c.lines} lines`);
+    const wrap = w.locator('.vp-table-wrap');
+    assert.ok(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the table is wider than the phone');
+    await screenshot(p, `a11y-compare-${lang}-360`);
+    await p.context().close();
+  });
+}
