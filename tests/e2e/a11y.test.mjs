@@ -129,3 +129,85 @@ for (const lang of ['zh', 'en']) {
     await p.context().close();
   });
 }
+
+/** WCAG contrast ratio of two computed CSS colours ("rgb(…)" or "rgba(…)", alpha ignored). */
+function contrast(a, b) {
+  const lum = (css) => {
+    const [r, g, bl] = css.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = +v / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// axe checks text; these are the parts a reader must see that are not text (WCAG 1.4.11).
+for (const theme of ['light', 'dark']) {
+  test(`controls, focus ring, selected tab and map zones stand out at 3:1 or more (${theme})`, async () => {
+    const p = await page(b, { width: 1280, height: 900 });
+    const w = await open(p, { view: 'all', theme });
+    const css = (sel, prop) => w.locator(sel).first().evaluate((el, pr) => getComputedStyle(el)[pr], prop);
+    const bg = await css('section.vp', 'backgroundColor');
+    const pairs = [];
+    // The focus ring, as a keyboard user sees it on the first control.
+    await p.keyboard.press('Tab');
+    pairs.push(['focus ring', await css('.vp-lang', 'outlineColor'), bg]);
+    pairs.push(['selected tab bar', (await css('[role=tab][aria-selected=true]', 'boxShadow')).match(/rgba?\([^)]*\)/)[0], bg]);
+    // Map: a zone against the land around it, the selected zone, the marker, the focus ring.
+    const land = await css('.vp-shape-province', 'fill');
+    pairs.push(['zone vs land', await css('g.vp-zone[data-zone=shanghai] .vp-shape-zone', 'fill'), land]);
+    await w.locator('g.vp-zone[data-zone=hainan]').click();
+    pairs.push(['selected zone vs land', await css('g.vp-zone.vp-selected .vp-shape-zone', 'fill'), land]);
+    // The selection is told from the other zones by its outline, which must stand out from
+    // what surrounds the zone (land or sea).
+    const outline = await css('g.vp-zone.vp-selected .vp-shape-zone', 'stroke');
+    pairs.push(['selected zone outline vs land', outline, land], ['selected zone outline vs sea', outline, await css('.vp-sea', 'fill')]);
+    pairs.push(['marker vs land', await css('g.vp-zone .vp-marker', 'fill'), land]);
+    await w.locator('g.vp-zone[data-zone=hainan]').focus();
+    await p.keyboard.press('ArrowRight');
+    pairs.push(['zone focus ring vs land', await css('g.vp-zone:focus-visible .vp-marker-halo', 'stroke'), land]);
+    pairs.push(['secondary button border', await css('.vp-btn-secondary', 'borderTopColor'), bg]);
+    // Checker: the borders that show where to type or choose.
+    await w.locator('[role=tab][data-tab=checker]').click();
+    for (const sel of ['select[data-q=place]', 'input.vp-service-filter', 'input[data-q=equity]']) {
+      pairs.push([`${sel} border`, await css(sel, 'borderTopColor'), bg]);
+    }
+    const weak = pairs.map(([what, fg, back]) => ({ what, fg, back, ratio: +contrast(fg, back).toFixed(2) }));
+    console.table(weak);
+    assert.deepEqual(weak.filter((x) => x.ratio < 3), [], 'under 3:1');
+    await p.context().close();
+  });
+}
+
+// Theme auto follows the page the widget sits in, not the reader's system setting, unless the
+// page has its own toggle (tested in embed.test.mjs).
+const WHITE = 'rgb(255, 255, 255)';
+const DARK = 'rgb(22, 25, 29)';
+const widgetBg = (p) => p.locator('vats-pilot section.vp').evaluate((el) => getComputedStyle(el).backgroundColor);
+test('a reader with a dark system setting gets the light widget inside a white article', async () => {
+  const p = await page(b, { width: 360, height: 800, colorScheme: 'dark' });
+  await p.goto(`${srv.base}/article.html`);
+  await p.locator('vats-pilot').scrollIntoViewIfNeeded();
+  await p.locator('vats-pilot[data-ready]').waitFor();
+  assert.equal(await widgetBg(p), WHITE);
+  await p.context().close();
+});
+
+test('theme auto follows the host page background both ways', async () => {
+  const cases = [
+    { os: 'dark', query: { bg: '#fffdf8' }, want: WHITE, why: 'cream page, dark system' },
+    { os: 'dark', query: {}, want: WHITE, why: 'page without a background (white canvas), dark system' },
+    { os: 'light', query: { bg: '#121212' }, want: DARK, why: 'dark page, light system' },
+    { os: 'light', query: { bg: 'oklch(0.25 0.02 250)' }, want: DARK, why: 'dark page in oklch(), light system' },
+    { os: 'dark', query: { scheme: 'light dark' }, want: DARK, why: 'page that opts into the dark canvas, dark system' },
+    { os: 'light', query: { bg: '#121212', theme: 'light' }, want: WHITE, why: 'explicit theme=light wins' },
+  ];
+  for (const c of cases) {
+    const p = await page(b, { width: 600, height: 800, colorScheme: c.os });
+    await open(p, { view: 'map', ...c.query });
+    assert.equal(await widgetBg(p), c.want, c.why);
+    await p.context().close();
+  }
+});
