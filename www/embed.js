@@ -5,17 +5,28 @@ import init, { mount } from './pkg/vats_pilot.js';
 const params = new URLSearchParams(location.search);
 const app = document.getElementById('app');
 const opt = (k) => params.get(k) ?? undefined;
-// Pym.js parents pass the child id; our own parent snippet passes it the same way.
-const childId = params.get('childId') ?? '';
+// Pym.js parents pass the child id in the URL; our parent snippet tells it in its first message.
+let childId = params.get('childId') ?? '';
 
 let last = 0;
-function postHeight() {
+function postHeight(again = false) {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (height === last || window.parent === window) return;
+  if ((height === last && !again) || window.parent === window) return;
   last = height;
-  window.parent.postMessage(['pym', childId, 'height', String(height)].join('xPYMx'), '*');
+  // A Pym.js message needs the child id; AMP's embed-size does not.
+  if (childId) window.parent.postMessage(['pym', childId, 'height', String(height)].join('xPYMx'), '*');
   window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
 }
+// The parent's "width" message (Pym.js) may come before or after this frame has content: it
+// names this frame if the URL did not, and asks for the height again.
+addEventListener('message', (e) => {
+  if (e.source !== window.parent || typeof e.data !== 'string' || !e.data.startsWith('pymxPYMx')) return;
+  const [, id, type] = e.data.split('xPYMx');
+  if (type !== 'width') return;
+  if (!childId) childId = id;
+  postHeight(true);
+});
+addEventListener('load', () => postHeight(true));
 
 try {
   await init();
@@ -25,5 +36,5 @@ try {
 } catch (e) {
   app.textContent = `The guide could not start: ${e && e.message ? e.message : e}`;
 }
-new ResizeObserver(postHeight).observe(document.documentElement);
-postHeight();
+new ResizeObserver(() => postHeight()).observe(document.documentElement);
+postHeight(true);
