@@ -15,8 +15,16 @@ let srv, b;
 before(async () => { srv = await serve(); b = await browser(); });
 after(async () => { await b?.close(); await srv?.close(); });
 
-/** Opens the plain host page with one widget; resolves when the widget has mounted. */
-async function open(p, attrs) {
+/**
+ * Opens the plain host page with one <vats-pilot>, or with `iframe` the iframe embed's own page
+ * (embed.html, no shadow root, page.css around it); resolves when the widget has mounted.
+ */
+async function open(p, { iframe, ...attrs }) {
+  if (iframe) {
+    await p.goto(`${srv.base}/embed.html?${new URLSearchParams(attrs)}`);
+    await p.locator('#app[data-ready]').waitFor();
+    return p.locator('#app');
+  }
   await p.goto(`${srv.base}/test/host.html?${new URLSearchParams(attrs)}`);
   await p.locator('vats-pilot[data-ready]').waitFor();
   return p.locator('vats-pilot');
@@ -44,17 +52,20 @@ async function answer(w) {
 
 /**
  * Every state to audit: the three tabs of the full widget (reached by clicking the tab), the
- * single-view embeds, and the checker with an answer (verdict, reasons, comparison table).
+ * single-view embeds, the checker with an answer (verdict, reasons, comparison table), and the
+ * single views of the iframe embed's page.
  */
 const STATES = [
   ...TABS.map((tab) => ({ name: `all-${tab}`, attrs: { view: 'all' }, go: (w) => w.locator(`[role=tab][data-tab=${tab}]`).click() })),
   ...TABS.map((view) => ({ name: view, attrs: { view } })),
   { name: 'checker-answered', attrs: { view: 'checker' }, go: answer },
+  ...TABS.map((view) => ({ name: `iframe-${view}`, attrs: { view, iframe: 1 } })),
 ];
 
 for (const width of [360, 1280]) {
   test(`axe finds no WCAG 2.2 AA violation in any view, language or theme at ${width} px`, async () => {
-    const p = await page(b, { width, height: 800 });
+    // embed.html's CSP forbids the inline script that injects axe; CSP is tested in embed.test.mjs.
+    const p = await page(b, { width, height: 800, bypassCSP: true });
     const found = [];
     const counts = [];
     const heights = [];
