@@ -97,9 +97,15 @@ const syncTheme = () => document.querySelectorAll('vats-pilot').forEach((el) => 
   const t = hostTheme() || backgroundTheme(el);
   if (t) el.setAttribute('data-host-theme', t); else el.removeAttribute('data-host-theme');
 });
-new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-color-scheme', 'style'] });
+new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-color-scheme'] });
+// --- Theme from the host page's background, kept current -----------------------------------
+// Look again when the page restyles its root or body, when the system setting changes (a page
+// may follow it), and once every stylesheet has arrived.
+new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 if (document.body) new MutationObserver(syncTheme).observe(document.body, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
 darkOS.addEventListener('change', syncTheme);
+addEventListener('load', syncTheme);
+// --- end ------------------------------------------------------------------------------------
 
 class VatsPilot extends HTMLElement {
   static observedAttributes = [...LIVE, 'data-src', 'hash'];

@@ -222,3 +222,13 @@ test('theme auto follows the host page background both ways', async () => {
     await p.context().close();
   }
 });
+
+test('theme auto follows a host page that switches its background while the reader is there', async () => {
+  const p = await page(b, { width: 600, height: 800, colorScheme: 'light' });
+  await open(p, { view: 'map', bg: '#ffffff' });
+  assert.equal(await widgetBg(p), WHITE);
+  await p.evaluate(() => { document.body.style.background = '#15171a'; });
+  await p.waitForFunction(() => document.querySelector('vats-pilot').getAttribute('data-host-theme') === 'dark');
+  assert.equal(await widgetBg(p), DARK);
+  await p.context().close();
+});
