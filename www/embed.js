@@ -19,9 +19,23 @@ function postHeight(again = false) {
 }
 // The parent's "width" message (Pym.js) may come before or after this frame has content: it
 // names this frame if the URL did not, and asks for the height again.
+// Our parent snippet also says whether its page is light or dark; a frame whose theme is auto
+// follows the page rather than the reader's system setting.
+let handle;
+let pageTheme;
+const themeAuto = (params.get('theme') ?? 'auto') === 'auto';
 addEventListener('message', (e) => {
-  if (e.source !== window.parent || typeof e.data !== 'string' || !e.data.startsWith('pymxPYMx')) return;
-  const [, id, type] = e.data.split('xPYMx');
+  if (e.source !== window.parent) return;
+  const d = e.data;
+  if (d && d.sentinel === 'vats-pilot' && d.type === 'theme' && (d.theme === 'light' || d.theme === 'dark')) {
+    if (themeAuto && d.theme !== pageTheme) {
+      pageTheme = d.theme;
+      handle?.update({ theme: pageTheme });
+    }
+    return;
+  }
+  if (typeof d !== 'string' || !d.startsWith('pymxPYMx')) return;
+  const [, id, type] = d.split('xPYMx');
   if (type !== 'width') return;
   if (!childId) childId = id;
   postHeight(true);
@@ -31,7 +45,7 @@ addEventListener('load', () => postHeight(true));
 try {
   await init();
   app.replaceChildren();
-  mount(app, { view: opt('view'), lang: opt('lang'), zone: opt('zone'), service: opt('service'), theme: opt('theme'), hashPrefix: params.has('hash') ? params.get('hash') : undefined });
+  handle = mount(app, { view: opt('view'), lang: opt('lang'), zone: opt('zone'), service: opt('service'), theme: (themeAuto && pageTheme) || opt('theme'), hashPrefix: params.has('hash') ? params.get('hash') : undefined });
   app.setAttribute('data-ready', '');
 } catch (e) {
   app.textContent = `The guide could not start: ${e && e.message ? e.message : e}`;

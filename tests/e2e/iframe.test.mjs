@@ -50,3 +50,21 @@ test(`two frames, the snippet added after they loaded: both sized on ${LOADS} of
   // Neither frame keeps its 900 px placeholder.
   assert.ok(results.flat().every((m) => m.frame !== 900));
 });
+
+test('an iframe with theme auto follows the page behind it, not the reader\'s system setting', async () => {
+  const cases = [
+    { url: '/article.html', os: 'dark', want: 'rgb(255, 255, 255)', why: 'white article, dark system' },
+    { url: '/test/iframe-dark.html', os: 'light', want: 'rgb(22, 25, 29)', why: 'dark page, light system' },
+  ];
+  for (const c of cases) {
+    const p = await page(b, { width: 800, height: 800, colorScheme: c.os });
+    await p.goto(`${srv.base}${c.url}`);
+    await p.locator('iframe[data-vats-pilot]').first().scrollIntoViewIfNeeded();
+    const frame = p.frameLocator('iframe[data-vats-pilot]').first();
+    await frame.locator('#app[data-ready]').waitFor();
+    const bg = () => frame.locator('section.vp').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await p.waitForFunction(`(() => { const d = document.querySelector('iframe[data-vats-pilot]').contentDocument; const s = d && d.querySelector('section.vp'); return s && getComputedStyle(s).backgroundColor === '${c.want}'; })()`, null, { timeout: 10_000 }).catch(() => {});
+    assert.equal(await bg(), c.want, c.why);
+    await p.context().close();
+  }
+});
