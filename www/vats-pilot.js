@@ -57,11 +57,55 @@ const hostTheme = () => {
   const t = `${r.dataset.theme || ''} ${r.dataset.colorScheme || ''} ${r.className}`;
   return /\bdark\b/.test(t) ? 'dark' : /\blight\b/.test(t) ? 'light' : '';
 };
+// --- Theme from the host page's background -------------------------------------------------
+// Without a toggle, `auto` follows what the reader sees behind the widget, not the system
+// setting: a white article on a dark phone gets the light widget. The background is the
+// nearest backgrounds up the tree (through shadow hosts) laid over the page's canvas.
+const darkOS = matchMedia('(prefers-color-scheme: dark)');
+let probe;
+const rgba = (css) => {
+  const m = css.match(/^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/);
+  if (m) return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]];
+  // Other colour syntaxes (oklch(), color(), …): let a 1×1 canvas convert them.
+  probe ||= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  probe.clearRect(0, 0, 1, 1);
+  probe.fillStyle = css;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a / 255];
+};
+const backgroundTheme = (el) => {
+  const layers = [];
+  for (let n = el; n; n = n.parentElement || n.getRootNode().host) {
+    const c = rgba(getComputedStyle(n).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  // The canvas under the page is dark only when the page opts into a dark colour scheme.
+  const scheme = `${getComputedStyle(document.documentElement).colorScheme} ${document.querySelector('meta[name="color-scheme"]')?.content || ''}`;
+  const darkCanvas = /dark/.test(scheme) && (!/light/.test(scheme) || darkOS.matches);
+  let rgb = darkCanvas ? [18, 18, 18] : [255, 255, 255];
+  for (const [r, g, b, a] of layers.reverse()) rgb = rgb.map((v, i) => v * (1 - a) + [r, g, b][i] * a);
+  const lum = (v) => { const c = v / 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const L = 0.2126 * lum(rgb[0]) + 0.7152 * lum(rgb[1]) + 0.0722 * lum(rgb[2]);
+  // Dark when white text would read better on it than black text.
+  return L < 0.179 ? 'dark' : 'light';
+};
+// --- end of theme from the host page's background ------------------------------------------
+
 const syncTheme = () => document.querySelectorAll('vats-pilot').forEach((el) => {
-  const t = hostTheme();
+  const t = hostTheme() || backgroundTheme(el);
   if (t) el.setAttribute('data-host-theme', t); else el.removeAttribute('data-host-theme');
 });
 new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-color-scheme'] });
+// --- Theme from the host page's background, kept current -----------------------------------
+// Look again when the page restyles its root or body, when the system setting changes (a page
+// may follow it), and once every stylesheet has arrived.
+new MutationObserver(syncTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+if (document.body) new MutationObserver(syncTheme).observe(document.body, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
+darkOS.addEventListener('change', syncTheme);
+addEventListener('load', syncTheme);
+// --- end ------------------------------------------------------------------------------------
 
 class VatsPilot extends HTMLElement {
   static observedAttributes = [...LIVE, 'data-src', 'hash'];

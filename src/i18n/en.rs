@@ -2,7 +2,7 @@ use super::Strings;
 
 pub const EN: Strings = Strings {
     switch_lang: "中文",
-    switch_lang_aria: "Switch to Chinese (中文)",
+    switch_lang_aria: "Switch to Chinese: 中文",
     widget_title: "China's telecom opening pilot",
     widget_subtitle: "Where wholly foreign-owned companies may run six value-added telecom services",
     nav_label: "Widget sections",
