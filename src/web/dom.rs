@@ -97,3 +97,8 @@ pub fn scroll_into_view(el: &web_sys::Element) {
     opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
+
+/// Whether the page is as narrow as a phone (at most 480 CSS pixels).
+pub fn narrow_screen() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w <= 480.0)
+}

@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use super::common::{download_list, field, source_links};
-use super::Ctx;
+use super::{dom, Ctx};
 use crate::filter::{filter, sort_top, Filter, FilterResult, SortKey, FACETS, UNKNOWN};
 use crate::i18n::{fill, Lang};
 
-/// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000.
+/// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000,
+/// and on a phone (where a card is most of a screen) keeps the list near two screens.
 const PAGE: usize = 10;
+const PAGE_PHONE: usize = 3;
 
 /// One card: static markup set in one DOM call.
 fn card(ctx: Ctx, lang: Lang, i: usize) -> Option<impl IntoView> {
@@ -88,6 +90,7 @@ fn sort_select(ctx: Ctx, lang: Lang) -> impl IntoView {
 
 pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
+    let page_size = if dom::narrow_screen() { PAGE_PHONE } else { PAGE };
     let filt = Memo::new(move |_| ctx.state.with(|st| st.filter.clone()));
     let result = Memo::new(move |_| {
         let data = ctx.data();
@@ -96,14 +99,14 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     // "Show more" widens the page for the filter it was pressed under; a new filter starts
     // again at the first page (derived, so no effect writes a signal).
     let more = RwSignal::new((Filter::default(), 0usize));
-    let shown = Memo::new(move |_| more.with(|(f, n)| if filt.with(|cur| cur == f) { PAGE + n } else { PAGE }));
+    let shown = Memo::new(move |_| more.with(|(f, n)| if filt.with(|cur| cur == f) { page_size + n } else { page_size }));
 
     // The visible page of named records, sorted; cards are keyed so unchanged ones stay put.
     let page = Memo::new(move |_| {
         let key = ctx.state.with(|st| st.sort);
         let data = ctx.data();
         let named: Vec<usize> = result.with(|r| r.indices.iter().copied().filter(|i| data.ds.enterprises[*i].identified).collect());
-        let more = named.len().saturating_sub(shown.get()).min(PAGE);
+        let more = named.len().saturating_sub(shown.get()).min(page_size);
         (sort_top(&data.ds, &data.index, named, key, lang, shown.get()), more)
     });
     let group = move || {
