@@ -7,8 +7,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 python3 tools/geo/build_map.py --check
 # The no-JS fallback in the pages and www/oembed.json, generated from the dataset.
 cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:8080/}"
-wasm-pack build --release --target web --no-typescript --no-pack --out-dir www/pkg
-rm -f www/pkg/.gitignore
+# The cdylib alone, so `lto = true` applies (cargo drops LTO when the crate also builds an rlib,
+# rust-lang/cargo#9672; the rlib stays in Cargo.toml for the browser tests).
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+rm -rf www/pkg
+wasm-bindgen --target web --no-typescript --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/vats_pilot.wasm"
 
 size() { # file label
   local raw gz
