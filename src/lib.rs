@@ -7,6 +7,7 @@
 //! - thin views and the JS API in [`web`], compiled for `wasm32` only.
 
 pub mod data;
+mod embedded;
 pub mod eligibility;
 pub mod equity;
 pub mod export;

@@ -591,3 +591,44 @@ async fn a_share_typed_beyond_two_decimals_is_refused_and_the_last_answer_kept()
     assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
     assert!(w.text("[data-testid=verdict]").contains("50.01%"), "{}", w.text("[data-testid=verdict]"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Dataset without a JSON parser in the wasm (size): the embedded data is built in as Rust
+// data, `dataset()` serialises it, and a `data-src` dataset is read by the browser's
+// JSON.parse. Misspelt keys, wrong types and syntax errors are still errors that say where.
+
+#[wasm_bindgen_test]
+fn the_js_api_dataset_is_the_whole_shipped_dataset() {
+    let shown = js_sys::JSON::stringify(&api::dataset().unwrap()).unwrap().as_string().unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let source: serde_json::Value = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
+    assert_eq!(shown, source);
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_dataset_with_a_misspelt_key_a_wrong_type_or_bad_syntax_is_refused_saying_where() {
+    let note_for = |json: String, id: &'static str| async move {
+        let opts = serde_json::json!({ "idPrefix": id, "view": "list", "dataJson": json }).to_string();
+        let w = widget(&opts).await;
+        assert!(w.text("[data-testid=headline]").starts_with("13 approved in the first batch"), "built-in data shows");
+        w.text(".vp-notice")
+    };
+    let base: serde_json::Value = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
+
+    let mut v = base.clone();
+    v["sources"][2]["titel"] = "A misspelt key".into();
+    let note = note_for(v.to_string(), "sz1").await;
+    assert!(note.contains("Could not use the newer dataset") && note.contains("\"sources[2].titel\""), "{note}");
+
+    let mut v = base.clone();
+    v["rules"][1]["maxForeignEquityPct"] = "100".into();
+    let note = note_for(v.to_string(), "sz2").await;
+    assert!(note.contains("rules[1]") && note.contains("invalid type"), "{note}");
+
+    let note = note_for(r#"{"version": }"#.into(), "sz3").await;
+    assert!(note.contains("column") || note.contains("position") || note.contains("'}'"), "where: {note}");
+
+    // The unchanged dataset is accepted.
+    let note = note_for(base.to_string(), "sz4").await;
+    assert!(note.contains("newer dataset loaded by this page"), "{note}");
+}
