@@ -13,6 +13,10 @@ cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type
 rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/vats_pilot.wasm"
 
+# Precompressed copies (FILE.gz, FILE.br) of what is served, for servers that send them as is.
+node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/vats-pilot.js www/widget.css \
+  www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json
+
 size() { # file label
   local raw gz
   raw=$(wc -c <"$1"); gz=$(gzip -9 -c "$1" | wc -c)

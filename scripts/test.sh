@@ -22,6 +22,9 @@ wasm-pack test --headless --firefox
 step "release build"
 scripts/build.sh
 
+step "size budget (first load, gzip)"
+scripts/size-budget.sh
+
 step "end-to-end tests (Playwright + Chromium)"
 (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)
 
