@@ -3,12 +3,11 @@
 //! serde-wasm-bindgen types it, every key the model does not know is reported by path (a
 //! misspelt key is an error, as with `deny_unknown_fields`), then the core validator runs.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::data::{checked, LoadError};
-use crate::model::*;
+use crate::model::Dataset;
 
 /// Parses, types and validates a dataset given as JSON text.
 pub fn load(json: &str) -> Result<Dataset, LoadError> {
@@ -67,34 +66,34 @@ fn unknown_keys(input: &JsValue, typed: &JsValue, path: &mut String, out: &mut V
 }
 
 /// On a type error, the first record that fails, e.g. `rules[2] (pilot-b11): invalid type: …`
-/// (serde-wasm-bindgen's own message does not say where).
+/// (serde-wasm-bindgen's own message does not say where). Each probe is the dataset with every
+/// top-level list emptied but one record, so the one typed reader already in the module serves.
 fn locate(root: &JsValue) -> Option<String> {
-    fn first_bad<T: DeserializeOwned>(root: &JsValue, key: &str) -> Option<String> {
-        let list = js_sys::Reflect::get(root, &key.into()).ok()?;
-        if !js_sys::Array::is_array(&list) {
-            return None;
+    let root: &js_sys::Object = root.dyn_ref()?;
+    let keys: Vec<JsValue> = js_sys::Object::keys(root).iter().filter(|k| js_sys::Array::is_array(&js_sys::Reflect::get(root, k).unwrap_or_default())).collect();
+    let probe = |key: Option<(&JsValue, &JsValue)>| -> Result<(), String> {
+        let p = js_sys::Object::assign(&js_sys::Object::new(), root);
+        for k in &keys {
+            let _ = js_sys::Reflect::set(&p, k, &js_sys::Array::new());
         }
-        for (i, item) in js_sys::Array::from(&list).iter().enumerate() {
-            if let Err(e) = serde_wasm_bindgen::from_value::<T>(item.clone()) {
+        if let Some((k, item)) = key {
+            let _ = js_sys::Reflect::set(&p, k, &js_sys::Array::of1(item));
+        }
+        serde_wasm_bindgen::from_value::<Dataset>(p.into()).map(drop).map_err(|e| e.to_string())
+    };
+    // Outside the lists (version, asOf, title): the message says which field.
+    if let Err(e) = probe(None) {
+        return Some(e);
+    }
+    for k in &keys {
+        let list = js_sys::Array::from(&js_sys::Reflect::get(root, k).unwrap_or_default());
+        for (i, item) in list.iter().enumerate() {
+            if let Err(e) = probe(Some((k, &item))) {
                 let id = js_sys::Reflect::get(&item, &"id".into()).ok().and_then(|v| v.as_string());
                 let id = id.map(|id| format!(" ({})", crate::i18n::cut(&id))).unwrap_or_default();
-                return Some(format!("{key}[{i}]{id}: {e}"));
+                return Some(format!("{}[{i}]{id}: {e}", k.as_string().unwrap_or_default()));
             }
         }
-        None
     }
-    first_bad::<Caveat>(root, "caveats")
-        .or_else(|| first_bad::<Caveat>(root, "outOfScope"))
-        .or_else(|| first_bad::<Source>(root, "sources"))
-        .or_else(|| first_bad::<Programme>(root, "programmes"))
-        .or_else(|| first_bad::<Zone>(root, "zones"))
-        .or_else(|| first_bad::<Place>(root, "places"))
-        .or_else(|| first_bad::<ServiceFamily>(root, "serviceFamilies"))
-        .or_else(|| first_bad::<Service>(root, "services"))
-        .or_else(|| first_bad::<Condition>(root, "conditions"))
-        .or_else(|| first_bad::<Rule>(root, "rules"))
-        .or_else(|| first_bad::<Country>(root, "countries"))
-        .or_else(|| first_bad::<Enterprise>(root, "enterprises"))
-        .or_else(|| first_bad::<TimelineEvent>(root, "timeline"))
-        .or_else(|| first_bad::<Figure>(root, "figures"))
+    None
 }
