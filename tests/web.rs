@@ -628,7 +628,19 @@ async fn a_newer_dataset_with_a_misspelt_key_a_wrong_type_or_bad_syntax_is_refus
     let note = note_for(r#"{"version": }"#.into(), "sz3").await;
     assert!(note.contains("column") || note.contains("position") || note.contains("'}'"), "where: {note}");
 
+    let mut v = base.clone();
+    v["zones"][0]["anchor"] = serde_json::Value::Null;
+    v["enterprises"][3]["status"] = "pending".into();
+    let note = note_for(v.to_string(), "sz5").await;
+    assert!(note.contains("zones[0].anchor: missing") && note.contains("enterprises[3].status: invalid value: string \"pending\""), "{note}");
+
     // The unchanged dataset is accepted.
     let note = note_for(base.to_string(), "sz4").await;
     assert!(note.contains("newer dataset loaded by this page"), "{note}");
+}
+
+#[wasm_bindgen_test]
+fn the_shipped_dataset_read_as_a_newer_dataset_equals_the_built_in_one() {
+    let read = vats_pilot::web::dataset_json::load(vats_pilot::data::EMBEDDED_JSON).unwrap_or_else(|e| panic!("{e}"));
+    assert!(read == *vats_pilot::data::embedded(), "every field is read under its JSON name");
 }

@@ -5,7 +5,7 @@ pub mod api;
 mod app;
 mod args;
 mod checker;
-mod dataset_json;
+pub mod dataset_json;
 mod dom;
 mod footer;
 mod list;
