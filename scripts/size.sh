@@ -18,4 +18,4 @@ CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR="$target" \
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$target/wasm32-unknown-unknown/release/vats_pilot.wasm"
 twiggy top -n 1000000 --format csv "$out/vats_pilot_bg.wasm" >"$out/top.csv"
 
-node tools/size/report.mjs "$out/top.csv" www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/widget.css www/vats-pilot.js
+SIZE_TARGET="$target" node tools/size/report.mjs "$out/top.csv" www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/widget.css www/vats-pilot.js

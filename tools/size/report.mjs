@@ -1,7 +1,8 @@
 // Prints the bucket table (from `twiggy top --format csv` of a build with symbols) and the
 // first-load table of the shipped files. Used by scripts/size.sh.
 // Usage: node report.mjs TOP.csv WASM GLUE CSS LOADER
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
@@ -67,6 +68,15 @@ parts.push(['embedded data/pilot.json text', shipped.indexOf(json) >= 0 ? json :
 const geo = readFileSync('src/geo_data.rs', 'utf8');
 const paths = [...geo.matchAll(/\bd: "([^"]*)"/g)].map((m) => m[1]).filter((d) => shipped.indexOf(Buffer.from(d)) >= 0);
 parts.push(['map paths (geo_data.rs)', Buffer.from(paths.join(''))]);
+// The embedded dataset as build.rs wrote it (the newest pilot.bin under the symbols build).
+const buildDir = `${process.env.SIZE_TARGET || 'target/size-symbols'}/wasm32-unknown-unknown/release/build`;
+const bins = (() => { try { return readdirSync(buildDir); } catch { return []; } })()
+  .map((d) => join(buildDir, d, 'out', 'pilot.bin')).filter((f) => { try { statSync(f); return true; } catch { return false; } })
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+if (bins[0]) {
+  const b = readFileSync(bins[0]);
+  parts.push([shipped.indexOf(b) >= 0 ? 'embedded dataset (build.rs binary)' : 'embedded dataset binary (NOT found in the wasm)', b]);
+}
 console.log('  of the data sections:');
 for (const [label, b] of parts) console.log(`    ${label.padEnd(42)} ${kb(b.length)}  gzip alone ${kb(b.length ? gz(b) : 0).trim()} KB`);
 
