@@ -20,8 +20,12 @@ if [ -n "${WASM_OPT:-}" ]; then
 fi
 
 # Precompressed copies (FILE.gz, FILE.br) of what is served, for servers that send them as is.
-node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/vats-pilot.js www/widget.css \
-  www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json
+if command -v node >/dev/null; then
+  node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/vats-pilot.js www/widget.css \
+    www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json
+else
+  echo "note: node not found, so no .br/.gz copies were written (serve uncompressed or let the server compress)" >&2
+fi
 
 size() { # file label
   local raw gz
