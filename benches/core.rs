@@ -1,7 +1,8 @@
 //! Core benchmarks (`cargo bench`): they print numbers and assert nothing.
 //! - one eligibility assessment;
 //! - every place × service pair (what the comparison table and a full audit cost);
-//! - filtering 10,000 synthetic enterprises with facet counts, as one keystroke would.
+//! - filtering 10,000 synthetic enterprises with facet counts, as one keystroke would;
+//! - exporting 1,000 and 10,000 records as CSV and JSON (the times should scale by ~10: linear).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -42,12 +43,18 @@ fn benches(c: &mut Criterion) {
     let index = SearchIndex::new(&big);
     let text = Filter { text: Some("siemens".into()), ..Filter::default() };
     c.bench_function("filter 10,000 enterprises by text with facets", |b| {
-        b.iter(|| filter(&big, &index, black_box(&text)).unwrap().ids.len())
+        b.iter(|| filter(&big, &index, black_box(&text)).unwrap().indices.len())
     });
-    let facets = Filter { zone: Some("shanghai".into()), status: Some("approved".into()), ..Filter::default() };
+    let facets = Filter::default().with("zone", "shanghai").with("status", "approved");
     c.bench_function("filter 10,000 enterprises by zone+status with facets", |b| {
-        b.iter(|| filter(&big, &index, black_box(&facets)).unwrap().ids.len())
+        b.iter(|| filter(&big, &index, black_box(&facets)).unwrap().indices.len())
     });
+
+    for n in [1_000, 10_000] {
+        let many = synthetic(n);
+        c.bench_function(&format!("export {n} records as CSV"), |b| b.iter(|| vats_pilot::export::csv(&many, black_box(&many.enterprises)).len()));
+        c.bench_function(&format!("export {n} records as JSON"), |b| b.iter(|| vats_pilot::export::json(&many, black_box(&many.enterprises)).len()));
+    }
 }
 
 criterion_group!(core, benches);

@@ -4,9 +4,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-python3 tools/geo/build_map.py --check
+# The map geometry must match its Natural Earth inputs; a clone without ../shared/geo says so.
+if [ -d ../shared/geo ]; then
+  python3 tools/geo/build_map.py --check
+else
+  echo "map geometry not verified: ../shared/geo (the Natural Earth extracts) is not beside this clone"
+fi
 # The no-JS fallback in the pages and www/oembed.json, generated from the dataset.
 cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:8080/}"
+# The dataset's JSON Schema, published next to the widget for newsrooms preparing a data-src file.
+cargo run --quiet --bin vats-data -- schema --out www/pilot.schema.json
+# The embedded dataset must validate (build.rs embeds it; the browser does not check it again).
+cargo run --quiet --bin vats-data -- check data/pilot.json
 # The cdylib alone, so `lto = true` applies (cargo drops LTO when the crate also builds an rlib,
 # rust-lang/cargo#9672; the rlib stays in Cargo.toml for the browser tests).
 cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib

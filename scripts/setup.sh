@@ -57,9 +57,10 @@ if [ "$want_test" = 1 ]; then
     say "installing geckodriver from crates.io (about 3 minutes)"
     cargo install --locked geckodriver
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  # Installed again whenever the lock file changed since the last install.
+  if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock.json; then
     say "installing end-to-end test dependencies (npm ci)"
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
   fi
 fi
 say "tools ready"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Reached on the size-levers branch plus ~3 %; lower it when the widget shrinks.
-BUDGET=${SIZE_BUDGET:-306000}
+BUDGET=${SIZE_BUDGET:-331000}
 total=0
 for f in www/vats-pilot.js www/widget.css www/pkg/vats_pilot.js www/pkg/vats_pilot_bg.wasm; do
   [ -f "$f" ] || { echo "size budget: $f is missing; run scripts/build.sh first" >&2; exit 1; }

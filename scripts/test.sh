@@ -22,6 +22,9 @@ wasm-pack test --headless --firefox
 step "release build"
 scripts/build.sh
 
+step "self-hosting package: assemble dist/vats-pilot, check npm pack --dry-run"
+scripts/package.sh
+scripts/check-package.sh
 step "size budget (first load, gzip)"
 scripts/size-budget.sh
 

@@ -1,7 +1,9 @@
-//! The eligibility engine: place + service (+ foreign share, + answers) → assessment.
+//! The eligibility engine: the reader's answers → which rule decides, and what it allows.
+//! It returns structure, never prose: [`crate::explain`] turns an [`Assessment`] into words in
+//! one language.
 //!
 //! Rules are data (`Dataset::rules`); this module only applies the documented precedence:
-//! 1. A rule applies when it lists the place (or `*`) and the service, and the user has not
+//! 1. A rule applies when it lists the place (or `*`) and the service, and the reader has not
 //!    answered "no" to a question one of its conditions depends on.
 //! 2. Among applicable rules, a `prohibited` rule wins; otherwise the `programme` rule with
 //!    the highest maximum foreign equity (ties: the earlier rule in the file); otherwise the
@@ -11,41 +13,49 @@
 //! 4. Confidence: the deciding rule's confidence, lowered to that of any condition whose
 //!    "no" answer removed a more favourable rule.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::equity::Equity;
-use crate::i18n::{fill, Lang, EN, ZH};
-use crate::model::{Answer, Confidence, Dataset, Rule, Tier};
+use crate::model::{Confidence, Dataset, Rule, Tier};
 
-/// What the user asks.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The checker's fields besides the dataset's yes/no questions (their JS API keys).
+pub const QUERY_KEYS: [&str; 3] = ["place", "service", "foreignEquityPct"];
+
+/// The reader's answers: one type for the checker's form, the URL hash, the JS API and the
+/// engine. `None` (or an absent yes/no answer) means "not answered" / "not sure".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Query {
-    pub place: String,
-    pub service: String,
+    pub place: Option<String>,
+    pub service: Option<String>,
     /// The intended foreign share; exact to a hundredth of a percent (see [`Equity`]).
     pub foreign_equity_pct: Option<Equity>,
-    pub registered_in_place: Option<bool>,
-    pub facilities_in_place: Option<bool>,
+    /// Yes/no answers by question id (`Dataset::questions`).
+    pub answers: BTreeMap<String, bool>,
 }
 
 impl Query {
     pub fn new(place: &str, service: &str) -> Query {
-        Query { place: place.into(), service: service.into(), ..Query::default() }
+        Query { place: Some(place.into()), service: Some(service.into()), ..Query::default() }
     }
     /// The same query with a whole-percent foreign share.
     pub fn equity(mut self, pct: u8) -> Query {
         self.foreign_equity_pct = Some(Equity::whole(pct));
         self
     }
-    fn answer(&self, a: Answer) -> Option<bool> {
-        match a {
-            Answer::RegisteredInPlace => self.registered_in_place,
-            Answer::FacilitiesInPlace => self.facilities_in_place,
-        }
+    /// The same query with a yes/no answer to the question `id`.
+    pub fn answer(mut self, id: &str, yes: bool) -> Query {
+        self.answers.insert(id.to_string(), yes);
+        self
+    }
+    /// The answer to a question, if given.
+    pub fn answered(&self, question: &str) -> Option<bool> {
+        self.answers.get(question).copied()
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Allowed,
@@ -65,62 +75,55 @@ impl Verdict {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConditionOut {
-    pub id: String,
-    pub text_en: String,
-    pub text_zh: String,
-    pub confidence: Confidence,
-    /// The user's answer to the question this condition depends on, if any.
+/// A rule a "no" answer removed although it would have allowed more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Excluded {
+    /// Position in `Dataset::rules`.
+    pub rule: usize,
+    /// Position in `Dataset::conditions` of the condition the answer failed.
+    pub condition: usize,
+}
+
+/// One condition of the deciding rule and the reader's answer to its question, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ConditionState {
+    /// Position in `Dataset::conditions`.
+    pub condition: usize,
     pub answered: Option<bool>,
-    pub source_ids: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Reason {
-    pub text_en: String,
-    pub text_zh: String,
-    pub source_ids: Vec<String>,
-}
-
-impl Reason {
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.text_en,
-            Lang::Zh => &self.text_zh,
-        }
-    }
-}
-
-impl ConditionOut {
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.text_en,
-            Lang::Zh => &self.text_zh,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What the engine decided, as positions in the dataset: nothing here is text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Assessment {
     pub verdict: Verdict,
-    /// `None` only when the verdict is `unknown`.
+    /// The deciding rule (position in `Dataset::rules`); `None` only when the verdict is `unknown`.
+    pub rule: Option<usize>,
+    /// The deciding rule's maximum foreign equity.
     pub max_foreign_equity_pct: Option<u8>,
-    /// The programme of the deciding rule ("national" for national rules).
-    pub programme: Option<String>,
-    /// The deciding rule.
-    pub rule_id: Option<String>,
-    pub conditions: Vec<ConditionOut>,
-    pub reasons: Vec<Reason>,
+    /// The share that was compared with it.
+    pub share: Option<Equity>,
+    /// Whether the share is above the maximum.
+    pub over: bool,
+    /// Rules that would have allowed more but a "no" answer removed, with the failed condition.
+    pub excluded: Vec<Excluded>,
+    /// The other rules that also applied, in file order.
+    pub also: Vec<usize>,
+    pub conditions: Vec<ConditionState>,
     pub confidence: Confidence,
+}
+
+impl Assessment {
+    /// The deciding rule itself.
+    pub fn rule<'a>(&self, ds: &'a Dataset) -> Option<&'a Rule> {
+        self.rule.and_then(|i| ds.rules.get(i))
+    }
 }
 
 /// A query the engine cannot answer; the message names the bad value and the valid choices.
 #[derive(Clone, Debug, PartialEq)]
 pub enum QueryError {
+    /// A required answer (`place` or `service`) is missing.
+    Missing(&'static str),
     UnknownPlace { value: String, valid: Vec<String> },
     UnknownService { value: String, valid: Vec<String> },
 }
@@ -128,6 +131,7 @@ pub enum QueryError {
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            QueryError::Missing(field) => write!(f, "{field} is required"),
             QueryError::UnknownPlace { value, valid } => {
                 write!(f, "unknown place \"{}\"; valid places: {}", crate::i18n::cut(value), valid.join(", "))
             }
@@ -144,73 +148,67 @@ fn rule_covers(rule: &Rule, place: &str, service: &str) -> bool {
     rule.services.iter().any(|s| s == service) && rule.places.iter().any(|p| p == "*" || p == place)
 }
 
-fn both(f: impl Fn(Lang) -> String) -> (String, String) {
-    (f(Lang::En), f(Lang::Zh))
-}
-
-/// Assesses one query. Unknown ids are errors, never panics; a share is valid by its type.
+/// Assesses one query. Unknown or missing ids are errors, never panics; a share is valid by
+/// its type.
 pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
-    let place = ds.place(&q.place).ok_or_else(|| QueryError::UnknownPlace {
-        value: q.place.clone(),
+    let place = q.place.as_deref().ok_or(QueryError::Missing("place"))?;
+    let service = q.service.as_deref().ok_or(QueryError::Missing("service"))?;
+    let place = ds.place(place).ok_or_else(|| QueryError::UnknownPlace {
+        value: place.to_string(),
         valid: ds.places.iter().map(|p| p.id.clone()).collect(),
     })?;
-    let service = ds.service(&q.service).ok_or_else(|| QueryError::UnknownService {
-        value: q.service.clone(),
+    let service = ds.service(service).ok_or_else(|| QueryError::UnknownService {
+        value: service.to_string(),
         valid: ds.services.iter().map(|s| s.id.clone()).collect(),
     })?;
 
     // Step 1: applicable rules, and those removed by a "no" answer.
-    let mut applicable: Vec<(usize, &Rule)> = Vec::new();
-    let mut removed: Vec<(&Rule, &crate::model::Condition)> = Vec::new();
+    let condition_at = |id: &str| ds.conditions.iter().position(|c| c.id == id);
+    let mut applicable: Vec<usize> = Vec::new();
+    let mut removed: Vec<Excluded> = Vec::new();
     for (i, rule) in ds.rules.iter().enumerate() {
         if !rule_covers(rule, &place.id, &service.id) {
             continue;
         }
-        let failed = rule
-            .conditions
-            .iter()
-            .filter_map(|id| ds.condition(id))
-            .find(|c| c.answer.is_some_and(|a| q.answer(a) == Some(false)));
+        let failed = rule.conditions.iter().filter_map(|id| condition_at(id)).find(|&c| {
+            ds.conditions[c].answer.as_deref().is_some_and(|question| q.answered(question) == Some(false))
+        });
         match failed {
-            Some(cond) => removed.push((rule, cond)),
-            None => applicable.push((i, rule)),
+            Some(condition) => removed.push(Excluded { rule: i, condition }),
+            None => applicable.push(i),
         }
     }
 
     // Step 2: precedence.
-    let decisive = applicable
-        .iter()
-        .max_by(|(ia, a), (ib, b)| {
-            a.tier
-                .cmp(&b.tier)
-                .then_with(|| {
-                    if a.tier == Tier::Programme {
-                        a.max_foreign_equity_pct.cmp(&b.max_foreign_equity_pct)
-                    } else {
-                        std::cmp::Ordering::Equal
-                    }
-                })
-                // Earlier in the file wins ties: a smaller index compares as greater.
-                .then_with(|| ib.cmp(ia))
-        })
-        .map(|(_, r)| *r);
+    let decisive = applicable.iter().copied().max_by(|&ia, &ib| {
+        let (a, b) = (&ds.rules[ia], &ds.rules[ib]);
+        a.tier
+            .cmp(&b.tier)
+            .then_with(|| {
+                if a.tier == Tier::Programme {
+                    a.max_foreign_equity_pct.cmp(&b.max_foreign_equity_pct)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            // Earlier in the file wins ties: a smaller index compares as greater.
+            .then_with(|| ib.cmp(&ia))
+    });
 
-    let Some(rule) = decisive else {
+    let Some(decided) = decisive else {
         return Ok(Assessment {
             verdict: Verdict::Unknown,
+            rule: None,
             max_foreign_equity_pct: None,
-            programme: None,
-            rule_id: None,
+            share: q.foreign_equity_pct,
+            over: false,
+            excluded: vec![],
+            also: vec![],
             conditions: vec![],
-            reasons: vec![Reason {
-                text_en: EN.reason_no_rule.into(),
-                text_zh: ZH.reason_no_rule.into(),
-                source_ids: vec![],
-            }],
             confidence: Confidence::Low,
         });
     };
-
+    let rule = &ds.rules[decided];
     let max = rule.max_foreign_equity_pct;
     let over = q.foreign_equity_pct.is_some_and(|v| v > Equity::whole(max));
     let verdict = if rule.tier == Tier::Prohibited {
@@ -221,90 +219,39 @@ pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
         Verdict::Allowed
     };
 
-    let programme_name = |id: &str, lang: Lang| -> String {
-        ds.programme(id).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| id.to_string())
-    };
-
-    // Step 3: reasons, deciding rule first.
-    let mut reasons = vec![Reason {
-        text_en: rule.explanation.en.clone(),
-        text_zh: rule.explanation.zh.clone(),
-        source_ids: rule.source_ids.clone(),
-    }];
-    if let Some(v) = q.foreign_equity_pct {
-        if max > 0 && rule.tier != Tier::Prohibited {
-            let (en, zh) = both(|lang| {
-                let s = lang.strings();
-                let t = if over { s.reason_above } else { s.reason_within };
-                fill(t, &[("pct", &v.to_string()), ("max", &max.to_string())])
-            });
-            reasons.push(Reason { text_en: en, text_zh: zh, source_ids: rule.source_ids.clone() });
-        }
-    }
-    let mut confidence = rule.confidence;
-    for (r, cond) in &removed {
-        if r.max_foreign_equity_pct <= max && r.tier <= rule.tier {
-            continue;
-        }
-        let (en, zh) = both(|lang| {
-            fill(
-                lang.strings().reason_excluded,
-                &[
-                    ("programme", &programme_name(&r.programme, lang)),
-                    ("max", &r.max_foreign_equity_pct.to_string()),
-                    ("condition", cond.text.get(lang)),
-                ],
-            )
-        });
-        let mut src = cond.source_ids.clone();
-        src.extend(r.source_ids.iter().filter(|s| !cond.source_ids.contains(s)).cloned());
-        reasons.push(Reason { text_en: en, text_zh: zh, source_ids: src });
-        confidence = confidence.min(cond.confidence);
-    }
-    for (_, other) in applicable.iter().filter(|(_, r)| r.id != rule.id) {
-        let (en, zh) = both(|lang| {
-            fill(
-                lang.strings().reason_also,
-                &[
-                    ("programme", &programme_name(&other.programme, lang)),
-                    ("max", &other.max_foreign_equity_pct.to_string()),
-                    ("text", other.explanation.get(lang)),
-                ],
-            )
-        });
-        reasons.push(Reason { text_en: en, text_zh: zh, source_ids: other.source_ids.clone() });
-    }
-
+    // Step 3: what a "no" cost, and what else applied.
+    let excluded: Vec<Excluded> = removed
+        .into_iter()
+        .filter(|x| {
+            let r = &ds.rules[x.rule];
+            r.max_foreign_equity_pct > max || r.tier > rule.tier
+        })
+        .collect();
+    let confidence = excluded.iter().map(|x| ds.conditions[x.condition].confidence).fold(rule.confidence, Confidence::min);
     let conditions = rule
         .conditions
         .iter()
-        .filter_map(|id| ds.condition(id))
-        .map(|c| ConditionOut {
-            id: c.id.clone(),
-            text_en: c.text.en.clone(),
-            text_zh: c.text.zh.clone(),
-            confidence: c.confidence,
-            answered: c.answer.and_then(|a| q.answer(a)),
-            source_ids: c.source_ids.clone(),
-        })
+        .filter_map(|id| condition_at(id))
+        .map(|c| ConditionState { condition: c, answered: ds.conditions[c].answer.as_deref().and_then(|question| q.answered(question)) })
         .collect();
 
     Ok(Assessment {
         verdict,
+        rule: Some(decided),
         max_foreign_equity_pct: Some(max),
-        programme: Some(rule.programme.clone()),
-        rule_id: Some(rule.id.clone()),
+        share: q.foreign_equity_pct,
+        over,
+        excluded,
+        also: applicable.into_iter().filter(|&i| i != decided).collect(),
         conditions,
-        reasons,
         confidence,
     })
 }
 
-/// One row of the comparison matrix.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One row of the comparison: a place (position in `Dataset::places`) and its assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CompareRow {
-    pub place: String,
+    pub place: usize,
     pub assessment: Assessment,
 }
 
@@ -312,79 +259,16 @@ pub struct CompareRow {
 pub const COMPARE_PLACES: [&str; 6] =
     ["beijing", "shanghai-pudong", "shanghai-other", "hainan", "shenzhen", "other-mainland"];
 
-/// The same service (and answers) across the comparison places present in the dataset.
+/// The same service and share across the comparison places present in the dataset. The
+/// yes/no answers are about the chosen place only, so each row assumes the company would be
+/// set up where the row says (no answers).
 pub fn compare(ds: &Dataset, q: &Query) -> Result<Vec<CompareRow>, QueryError> {
     COMPARE_PLACES
         .iter()
-        .filter(|p| ds.place(p).is_some())
-        .map(|p| {
-            let mut each = q.clone();
-            each.place = (*p).to_string();
-            // "Registered in this place" is asked of the chosen place only; each row assumes
-            // the company would be set up where the row says.
-            each.registered_in_place = None;
-            each.facilities_in_place = None;
-            assess(ds, &each).map(|a| CompareRow { place: (*p).to_string(), assessment: a })
+        .filter_map(|p| ds.places.iter().position(|x| x.id == *p))
+        .map(|place| {
+            let each = Query { place: Some(ds.places[place].id.clone()), answers: BTreeMap::new(), ..q.clone() };
+            assess(ds, &each).map(|assessment| CompareRow { place, assessment })
         })
         .collect()
-}
-
-/// The plain-words headline for an assessment, e.g. "Yes — up to 100% foreign ownership in
-/// Hainan under the VATS pilot.".
-pub fn headline(ds: &Dataset, q: &Query, a: &Assessment, lang: Lang) -> String {
-    let s = lang.strings();
-    let place = ds.place(&q.place).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| q.place.clone());
-    let service = ds.service(&q.service).map(|x| x.name.get(lang).to_string()).unwrap_or_else(|| q.service.clone());
-    let max = a.max_foreign_equity_pct.unwrap_or(0).to_string();
-    match a.verdict {
-        Verdict::Unknown => s.verdict_unknown.to_string(),
-        Verdict::Prohibited => fill(s.verdict_prohibited, &[("service", &service)]),
-        Verdict::NotAllowed if a.max_foreign_equity_pct.unwrap_or(0) == 0 => {
-            fill(s.verdict_closed, &[("service", &service), ("place", &place)])
-        }
-        Verdict::NotAllowed => fill(
-            s.verdict_capped,
-            &[("pct", &q.foreign_equity_pct.unwrap_or_default().to_string()), ("place", &place), ("max", &max)],
-        ),
-        Verdict::Allowed => match a.programme.as_deref().filter(|p| *p != "national").and_then(|p| ds.programme(p)) {
-            Some(p) => fill(
-                s.verdict_allowed_programme,
-                &[("max", &max), ("place", &place), ("programme", p.name.get(lang))],
-            ),
-            None => fill(s.verdict_allowed, &[("max", &max), ("place", &place)]),
-        },
-    }
-}
-
-/// The short verdict word used in the comparison table.
-pub fn verdict_word(v: Verdict, lang: Lang) -> &'static str {
-    let s = lang.strings();
-    match v {
-        Verdict::Allowed => s.verdict_word_allowed,
-        Verdict::NotAllowed => s.verdict_word_not_allowed,
-        Verdict::Prohibited => s.verdict_word_prohibited,
-        Verdict::Unknown => s.verdict_word_unknown,
-    }
-}
-
-/// How the checker's place picker groups places.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceGroup {
-    /// One of the four VATS pilot areas.
-    Pilot,
-    /// Covered by another programme (e.g. the 2025 services pilot).
-    OtherProgramme,
-    /// National rules only.
-    Elsewhere,
-}
-
-/// Places lying in one of the four zones are the pilot areas.
-pub fn place_group(place: &crate::model::Place) -> PlaceGroup {
-    if place.zone.is_some() {
-        PlaceGroup::Pilot
-    } else if place.programmes.is_empty() {
-        PlaceGroup::Elsewhere
-    } else {
-        PlaceGroup::OtherProgramme
-    }
 }

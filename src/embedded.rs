@@ -126,12 +126,14 @@ impl Reader<'_> {
             places: self.vec(Self::place),
             service_families: self.vec(|r| ServiceFamily { id: r.string(), name: r.text() }),
             services: self.vec(Self::service),
+            questions: self.vec(|r| Question { id: r.string(), hash_key: r.string(), label: r.text() }),
             conditions: self.vec(Self::condition),
             rules: self.vec(Self::rule),
             countries: self.vec(|r| Country { id: r.string(), name: r.text() }),
             enterprises: self.vec(Self::enterprise),
             timeline: self.vec(Self::timeline_event),
             figures: self.vec(Self::figure),
+            changelog: self.vec(|r| ChangelogEntry { version: r.string(), date: r.string(), summary: r.text(), source_ids: r.strings() }),
         }
     }
     fn caveat(&mut self) -> Caveat {
@@ -159,6 +161,7 @@ impl Reader<'_> {
             short_name: self.text(),
             official_name: self.text(),
             extent: self.text(),
+            partial: self.boolean(),
             key_dates: self.vec(|r| DatedEvent { date: r.string(), label: r.text(), source_ids: r.strings() }),
             anchor: Point { lon: self.f64(), lat: self.f64() },
             confidence: self.confidence(),
@@ -189,7 +192,7 @@ impl Reader<'_> {
         Condition {
             id: self.string(),
             text: self.text(),
-            answer: self.opt(|r| [Answer::RegisteredInPlace, Answer::FacilitiesInPlace][r.index(2)]),
+            answer: self.opt_string(),
             confidence: self.confidence(),
             source_ids: self.strings(),
         }

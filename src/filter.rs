@@ -7,53 +7,142 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
 use crate::model::{Dataset, Enterprise, Status};
 
 pub const UNKNOWN: &str = "unknown";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// A record's value(s) for one facet, borrowed from the record.
+pub enum Values<'a> {
+    /// One value, or `None` when not known (zone, country, status).
+    One(Option<&'a str>),
+    /// Several values, or `None` when not published (services).
+    Many(Option<&'a [String]>),
+}
+
+impl Values<'_> {
+    /// Whether the record passes a filter on `want` (`None` = looking for "unknown").
+    fn matches(&self, want: Option<&str>) -> bool {
+        match (self, want) {
+            (Values::One(v), w) => *v == w,
+            (Values::Many(None), None) => true,
+            (Values::Many(Some(list)), Some(w)) => list.iter().any(|x| x == w),
+            _ => false,
+        }
+    }
+    fn count(&self, into: &mut BTreeMap<String, usize>) {
+        match self {
+            Values::One(v) => bump(into, *v),
+            Values::Many(None) => bump(into, None),
+            Values::Many(Some(list)) => list.iter().for_each(|x| bump(into, Some(x))),
+        }
+    }
+}
+
+/// One facet of the enterprise list, defined once: the filter, the URL hash, the JS API and
+/// the filter bar all read this table. Adding a facet is adding a row (and its label).
+pub struct Facet {
+    /// Key in the JS API (`filterEnterprises`, `counts`) and the filter bar, e.g. "zone".
+    pub id: &'static str,
+    /// Key in the URL hash, e.g. "svc".
+    pub hash_key: &'static str,
+    pub label: fn(&Strings) -> &'static str,
+    /// The record's value(s).
+    pub values: for<'a> fn(&'a Enterprise) -> Values<'a>,
+    /// The values a reader can choose, `(id, label)` in data order.
+    pub choices: fn(&Dataset, Lang) -> Vec<(String, String)>,
+    /// Whether records may lack a value, so "unknown" is a choice.
+    pub has_unknown: bool,
+}
+
+/// The facets, in the order the filter bar shows them.
+pub const FACETS: [Facet; 4] = [
+    Facet::new("zone", "zone", |s| s.filter_zone, |e| Values::One(e.zone.as_deref()), |ds, lang| named(&ds.zones, |z| (&z.id, z.short_name.get(lang)))),
+    Facet::new("service", "svc", |s| s.filter_service, |e| Values::Many(e.services.as_deref()), |ds, lang| {
+        ds.services.iter().map(|x| (x.id.clone(), crate::explain::service_label(x, lang))).collect()
+    }),
+    Facet::new("country", "cty", |s| s.filter_country, |e| Values::One(e.parent_country.as_deref()), |ds, lang| {
+        named(&ds.countries, |c| (&c.id, c.name.get(lang)))
+    }),
+    // Every record has a status, so "unknown" is no choice here.
+    Facet { has_unknown: false, ..Facet::new("status", "st", |s| s.filter_status, |e| Values::One(Some(e.status.id())), |_, lang| {
+        Status::ALL.iter().map(|st| (st.id().to_string(), crate::explain::status_label(*st, lang).to_string())).collect()
+    }) },
+];
+
+impl Facet {
+    const fn new(
+        id: &'static str,
+        hash_key: &'static str,
+        label: fn(&Strings) -> &'static str,
+        values: for<'a> fn(&'a Enterprise) -> Values<'a>,
+        choices: fn(&Dataset, Lang) -> Vec<(String, String)>,
+    ) -> Facet {
+        Facet { id, hash_key, label, values, choices, has_unknown: true }
+    }
+}
+
+fn named<T>(items: &[T], f: impl Fn(&T) -> (&String, &str)) -> Vec<(String, String)> {
+    items.iter().map(f).map(|(id, name)| (id.clone(), name.to_string())).collect()
+}
+
+/// How many facets there are.
+pub const N: usize = FACETS.len();
+/// The zone facet: the map's selection is this filter.
+pub const ZONE: usize = 0;
+
+/// Position of a facet by id.
+pub fn facet(id: &str) -> Option<usize> {
+    FACETS.iter().position(|f| f.id == id)
+}
+
+/// What the reader filters on: one optional value per facet (`"unknown"` selects records
+/// without a value) and a search text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
-    #[serde(default)]
-    pub zone: Option<String>,
-    #[serde(default)]
-    pub service: Option<String>,
-    #[serde(default)]
-    pub country: Option<String>,
-    #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default)]
+    pub facets: [Option<String>; N],
     pub text: Option<String>,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.zone.is_none()
-            && self.service.is_none()
-            && self.country.is_none()
-            && self.status.is_none()
-            && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
+        self.facets.iter().all(Option::is_none) && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
+    }
+    /// The same filter with one facet set.
+    pub fn with(mut self, facet: &str, value: &str) -> Filter {
+        if let Some(i) = crate::filter::facet(facet) {
+            self.facets[i] = Some(value.to_string());
+        }
+        self
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Facets {
-    pub zone: BTreeMap<String, usize>,
-    pub service: BTreeMap<String, usize>,
-    pub country: BTreeMap<String, usize>,
-    pub status: BTreeMap<String, usize>,
+/// Facet counts (by facet position, then value) and the matches in dataset order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterResult {
+    /// Positions of the matches in `Dataset::enterprises`.
+    pub indices: Vec<usize>,
+    /// For each facet, how many results each value would give (the other filters applied).
+    pub counts: [BTreeMap<String, usize>; N],
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct FilterResult {
+impl FilterResult {
+    /// For the JS API: `{ids, counts: {zone: {...}, service: {...}, ...}}`.
+    pub fn to_api(&self, ds: &Dataset) -> ApiResult {
+        ApiResult {
+            ids: self.indices.iter().map(|i| ds.enterprises[*i].id.clone()).collect(),
+            counts: FACETS.iter().zip(&self.counts).map(|(f, c)| (f.id, c.clone())).collect(),
+        }
+    }
+}
+
+/// `filterEnterprises()`'s result.
+#[derive(Serialize)]
+pub struct ApiResult {
     pub ids: Vec<String>,
-    pub counts: Facets,
-    /// Positions of the matches in `Dataset::enterprises` (for views; not part of the JS API).
-    #[serde(skip)]
-    pub indices: Vec<usize>,
+    pub counts: BTreeMap<&'static str, BTreeMap<String, usize>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -126,72 +215,31 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
+/// A validated filter: per facet, `None` = any, `Some(None)` = unknown, `Some(Some(v))` = v.
 struct Resolved {
-    zone: Option<Option<String>>,
-    service: Option<Option<String>>,
-    country: Option<Option<String>>,
-    status: Option<Status>,
+    facets: [Option<Option<String>>; N],
     needle: String,
 }
 
-fn resolve(
-    field: &'static str,
-    value: &Option<String>,
-    valid: Vec<String>,
-) -> Result<Option<Option<String>>, FilterError> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(UNKNOWN) => Ok(Some(None)),
-        Some(v) if valid.iter().any(|x| x == v) => Ok(Some(Some(v.to_string()))),
-        Some(v) => {
-            let mut valid = valid;
-            valid.push(UNKNOWN.into());
-            Err(FilterError { field, value: v.to_string(), valid })
-        }
+fn resolve(ds: &Dataset, f: &Filter) -> Result<Resolved, FilterError> {
+    let mut facets: [Option<Option<String>>; N] = Default::default();
+    for (i, (def, value)) in FACETS.iter().zip(&f.facets).enumerate() {
+        facets[i] = match value.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(UNKNOWN) if def.has_unknown => Some(None),
+            Some(v) => {
+                let mut valid: Vec<String> = (def.choices)(ds, Lang::En).into_iter().map(|(id, _)| id).collect();
+                if !valid.iter().any(|x| x == v) {
+                    if def.has_unknown {
+                        valid.push(UNKNOWN.into());
+                    }
+                    return Err(FilterError { field: def.id, value: v.to_string(), valid });
+                }
+                Some(Some(v.to_string()))
+            }
+        };
     }
-}
-
-fn resolve_all(ds: &Dataset, f: &Filter) -> Result<Resolved, FilterError> {
-    let status = match f.status.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(v) => Some(Status::parse(v).ok_or_else(|| FilterError {
-            field: "status",
-            value: v.to_string(),
-            valid: Status::ALL.iter().map(|s| s.id().to_string()).collect(),
-        })?),
-    };
-    Ok(Resolved {
-        zone: resolve("zone", &f.zone, ds.zones.iter().map(|z| z.id.clone()).collect())?,
-        service: resolve("service", &f.service, ds.services.iter().map(|s| s.id.clone()).collect())?,
-        country: resolve("country", &f.country, ds.countries.iter().map(|c| c.id.clone()).collect())?,
-        status,
-        needle: normalise(f.text.as_deref().unwrap_or("")),
-    })
-}
-
-/// Which filters one record passes; facet counts need all but one of them.
-struct Pass {
-    zone: bool,
-    service: bool,
-    country: bool,
-    status: bool,
-    text: bool,
-}
-
-impl Pass {
-    fn of(e: &Enterprise, hay: &str, r: &Resolved) -> Pass {
-        Pass {
-            zone: r.zone.as_ref().is_none_or(|z| e.zone.as_deref() == z.as_deref()),
-            country: r.country.as_ref().is_none_or(|c| e.parent_country.as_deref() == c.as_deref()),
-            status: r.status.is_none_or(|s| e.status == s),
-            service: r.service.as_ref().is_none_or(|s| match (s, &e.services) {
-                (None, None) => true,
-                (Some(want), Some(list)) => list.iter().any(|x| x == want),
-                _ => false,
-            }),
-            text: r.needle.is_empty() || hay.contains(&r.needle),
-        }
-    }
+    Ok(Resolved { facets, needle: normalise(f.text.as_deref().unwrap_or("")) })
 }
 
 fn bump(map: &mut BTreeMap<String, usize>, key: Option<&str>) {
@@ -204,38 +252,25 @@ fn bump(map: &mut BTreeMap<String, usize>, key: Option<&str>) {
     }
 }
 
-/// Filters the enterprises; ids come in dataset order.
+/// Filters the enterprises: the matches in dataset order and the facet counts. Facet counts
+/// follow the usual rule: each facet's counts apply every *other* active filter.
 pub fn filter(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterResult, FilterError> {
-    let mut out = filter_indices(ds, index, f)?;
-    out.ids = out.indices.iter().map(|i| ds.enterprises[*i].id.clone()).collect();
-    Ok(out)
-}
-
-/// As [`filter`], without copying ids: positions and counts only (what a view needs).
-pub fn filter_indices(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterResult, FilterError> {
-    let r = resolve_all(ds, f)?;
+    let r = resolve(ds, f)?;
     let mut out = FilterResult::default();
     for (i, (e, hay)) in ds.enterprises.iter().zip(&index.haystacks).enumerate() {
-        let p = Pass::of(e, hay, &r);
-        if !p.text {
+        if !(r.needle.is_empty() || hay.contains(&r.needle)) {
             continue;
         }
-        if p.zone && p.service && p.country && p.status {
+        let values: [Values; N] = FACETS.each_ref().map(|def| (def.values)(e));
+        let pass: [bool; N] = std::array::from_fn(|k| r.facets[k].as_ref().is_none_or(|want| values[k].matches(want.as_deref())));
+        let failing = pass.iter().filter(|p| !**p).count();
+        if failing == 0 {
             out.indices.push(i);
         }
-        if p.service && p.country && p.status {
-            bump(&mut out.counts.zone, e.zone.as_deref());
-        }
-        if p.zone && p.service && p.status {
-            bump(&mut out.counts.country, e.parent_country.as_deref());
-        }
-        if p.zone && p.service && p.country {
-            bump(&mut out.counts.status, Some(e.status.id()));
-        }
-        if p.zone && p.country && p.status {
-            match &e.services {
-                None => bump(&mut out.counts.service, None),
-                Some(list) => list.iter().for_each(|s| bump(&mut out.counts.service, Some(s))),
+        for k in 0..N {
+            // Counted when every other facet passes.
+            if failing == 0 || (failing == 1 && !pass[k]) {
+                values[k].count(&mut out.counts[k]);
             }
         }
     }
@@ -261,6 +296,13 @@ impl SortKey {
     }
     pub fn parse(s: &str) -> Option<SortKey> {
         SortKey::ALL.into_iter().find(|k| k.id() == s)
+    }
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            SortKey::Name => s.sort_name,
+            SortKey::Zone => s.sort_zone,
+            SortKey::Date => s.sort_date,
+        }
     }
 }
 

@@ -6,18 +6,26 @@
 //!   [`export`], [`i18n`], [`geo`] — plain Rust with no web dependencies, tested natively;
 //! - thin views and the JS API in [`web`], compiled for `wasm32` only.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod data;
+pub mod diff;
 mod embedded;
 pub mod eligibility;
 pub mod equity;
+pub mod explain;
 pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod geo_data;
 pub mod i18n;
+pub mod keys;
 pub mod markup;
 pub mod model;
 pub mod pages;
+pub mod questions;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod state;
 pub mod summary;
 pub mod validate;

@@ -5,9 +5,9 @@
 //! Leptos text nodes and attributes, which the browser never parses as markup.
 
 use crate::filter::display_name;
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang};
 use crate::geo::{MapView, Shape, ShapeClass};
-use crate::model::{Confidence, Dataset, Enterprise, Status};
+use crate::model::{Dataset, Enterprise};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -23,22 +23,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
-    let s = lang.strings();
-    match c {
-        Confidence::High => s.conf_high,
-        Confidence::Medium => s.conf_medium,
-        Confidence::Low => s.conf_low,
-    }
-}
-
-pub fn status_label(s: &Strings, st: Status) -> &'static str {
-    match st {
-        Status::Approved => s.status_approved,
-        Status::ReportedApplicant => s.status_reported_applicant,
-    }
 }
 
 /// `Sources: [S1] [S7]` — links open in a new tab and are named for screen readers.
@@ -73,10 +57,26 @@ pub fn unidentified_summary(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> S
     let s = lang.strings();
     let mut text = fill(s.unidentified_group, &[("n", &list.iter().filter(|e| !e.identified).count().to_string())]);
     for (z, k) in crate::summary::unidentified_by_zone(ds, list.iter().copied()) {
-        text.push_str(if lang == Lang::Zh { "，" } else { ", " });
+        text.push_str(s.list_sep);
         text.push_str(&fill(s.unidentified_in_zone, &[("n", &k.to_string()), ("zone", &zone_name(ds, lang, Some(&z)))]));
     }
     text
+}
+
+/// The inside of the one card that stands for the approvals no source names: the honest
+/// count and every source that reports them.
+pub fn unidentified_card(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> String {
+    let mut ids: Vec<String> = Vec::new();
+    for id in list.iter().flat_map(|e| &e.source_ids) {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    format!(
+        "<h4 class=\"vp-ent-name\">{}</h4><p class=\"vp-sources\">{}</p>",
+        escape(&unidentified_summary(ds, lang, list)),
+        source_links(ds, lang, &ids)
+    )
 }
 
 /// The inside of one enterprise card (the `<li>` is the caller's).
@@ -92,7 +92,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     h.push_str(&format!(
         "<span class=\"vp-badge vp-badge-{}\">{}</span> <span class=\"vp-muted\">{}</span>",
         e.status.id(),
-        escape(status_label(s, e.status)),
+        escape(crate::explain::status_label(e.status, lang)),
         escape(if e.legal_name { s.legal_name } else { s.name_as_reported })
     ));
     if lang == Lang::Zh && e.name_zh.is_none() {
@@ -108,7 +108,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
         None => s.not_published.to_string(),
         Some(list) => list
             .iter()
-            .map(|id| ds.service(id).map(|sv| format!("{} {}", sv.code, sv.name.get(lang))).unwrap_or_else(|| id.clone()))
+            .map(|id| ds.service(id).map(|sv| crate::explain::service_label(sv, lang)).unwrap_or_else(|| id.clone()))
             .collect::<Vec<_>>()
             .join("; "),
     };
@@ -119,7 +119,7 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     if let Some(b) = e.batch {
         row(s.field_batch, &fill(s.batch_n, &[("n", &b.to_string()), ("date", e.approval_date.as_deref().unwrap_or(s.unknown))]));
     }
-    row(s.confidence, confidence_label(lang, e.confidence));
+    row(s.confidence, crate::explain::confidence_label(e.confidence, lang));
     h.push_str("</dl>");
     if let Some(n) = &e.note {
         h.push_str(&format!("<p class=\"vp-note\">{}</p>", escape(n.get(lang))));
@@ -162,13 +162,147 @@ mod tests {
     #[test]
     fn inset_labels_from_data_are_text_not_markup() {
         // A zone name from a `data-src` dataset once reached the inset's SVG unescaped.
-        let svg = inset_svg(&crate::geo_data::INSET_SHENZHEN, |_| "</text><image href=x onerror=alert(1)><text>".into());
+        let svg = inset_svg(&crate::geo_data::INSET_SHENZHEN, |_| "</text><image href=x onerror=alert(1)><text>".into(), None);
         assert!(!svg.contains("<image") && !svg.contains("</text><image"), "{svg}");
         assert!(svg.contains("&lt;/text&gt;&lt;image href=x onerror=alert(1)&gt;"));
         assert_eq!(svg.matches("<text").count(), crate::geo_data::INSET_SHENZHEN.markers.len());
     }
 }
 
+
+/// The programme's dated events, oldest first, as an ordered list: each with its date (a
+/// `<time>`), what happened, its confidence when not high, and its sources.
+pub fn timeline(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut events: Vec<&crate::model::TimelineEvent> = ds.timeline.iter().collect();
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+    let mut out = String::from("<ol class=\"vp-timeline\">");
+    for e in events {
+        out.push_str(&format!(
+            "<li class=\"vp-event\" data-id=\"{id}\"><time datetime=\"{date}\">{date}</time> <span class=\"vp-event-label\">{label}</span>",
+            id = escape(&e.id),
+            date = escape(&e.date),
+            label = escape(e.label.get(lang)),
+        ));
+        if e.confidence != crate::model::Confidence::High {
+            out.push_str(&format!(" <span class=\"vp-muted\">{}</span>", escape(&fill(s.with_note, &[("value", ""), ("note", crate::explain::confidence_label(e.confidence, lang))]))));
+        }
+        out.push_str(&format!(" <span class=\"vp-sources\">{}</span></li>", source_links(ds, lang, &e.source_ids)));
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// A list of texts, each followed by its source links: `<li>text <span class="vp-sources">…`.
+fn cited_items(ds: &Dataset, lang: Lang, items: impl IntoIterator<Item = (String, Vec<String>)>) -> String {
+    let mut out = String::new();
+    for (text, sources) in items {
+        out.push_str(&format!("<li>{} <span class=\"vp-sources\">{}</span></li>", escape(&text), source_links(ds, lang, &sources)));
+    }
+    out
+}
+
+/// The checker's conditions and reasons for one assessment, with their sources, then the
+/// dataset version and the disclaimer.
+pub fn assessment_details(ds: &Dataset, a: &crate::eligibility::Assessment, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut out = String::new();
+    let conditions = crate::explain::conditions(ds, a, lang);
+    if !conditions.is_empty() {
+        out.push_str(&format!("<h4 class=\"vp-h4\">{}</h4><ul class=\"vp-conditions\">", escape(s.conditions_heading)));
+        let items = conditions.into_iter().map(|c| {
+            let mut text = c.text;
+            if let Some(b) = c.answered {
+                let answer = if b { s.answer_yes } else { s.answer_no };
+                text.push_str(&fill(s.with_note, &[("value", ""), ("note", &fill(s.your_answer, &[("answer", answer)]))]));
+            }
+            text.push_str(&fill(s.with_note, &[("value", ""), ("note", crate::explain::confidence_label(c.confidence, lang))]));
+            (text, c.source_ids)
+        });
+        out.push_str(&cited_items(ds, lang, items));
+        out.push_str("</ul>");
+    }
+    out.push_str(&format!("<h4 class=\"vp-h4\">{}</h4><ol class=\"vp-reasons\">", escape(s.reasons_heading)));
+    out.push_str(&cited_items(ds, lang, crate::explain::reasons(ds, a, lang).into_iter().map(|r| (r.text, r.source_ids))));
+    out.push_str(&format!(
+        "</ol><p class=\"vp-muted\">{}</p><p class=\"vp-disclaimer\">{}</p>",
+        escape(&fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
+        escape(s.disclaimer)
+    ));
+    out
+}
+
+/// The comparison of one service across places; the row of `current` place is marked.
+pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], service: &str, current: Option<&str>, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut out = format!(
+        "<table class=\"vp-compare\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&fill(s.compare_heading, &[("service", service)])),
+        escape(s.compare_place),
+        escape(s.compare_verdict),
+        escape(s.compare_max),
+        escape(s.compare_programme)
+    );
+    for row in rows {
+        let id = ds.places.get(row.place).map(|p| p.id.as_str()).unwrap_or_default();
+        let [place, verdict, max, by] = crate::explain::compare_row(ds, row, lang);
+        out.push_str(&format!(
+            "<tr{} data-place=\"{}\" data-verdict=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if current == Some(id) { " class=\"vp-current\"" } else { "" },
+            escape(id),
+            row.assessment.verdict.id(),
+            escape(&place),
+            escape(&verdict),
+            escape(&max),
+            escape(&by)
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The footer's notes: caveats and scope, each with sources, then what changed in each
+/// dataset version, newest first.
+pub fn notes(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    let caveats = ds.caveats.iter().chain(&ds.out_of_scope).map(|n| (n.text.get(lang).to_string(), n.source_ids.clone()));
+    let mut out = format!("<ul>{}</ul><h4 class=\"vp-h4\">{}</h4><ul class=\"vp-changes\">", cited_items(ds, lang, caveats), escape(s.what_changed));
+    for c in ds.changes_newest_first() {
+        out.push_str(&format!(
+            "<li data-version=\"{}\">{}",
+            escape(&c.version),
+            escape(&fill(s.change_entry, &[("version", &c.version), ("date", &c.date), ("summary", c.summary.get(lang))]))
+        ));
+        if !c.source_ids.is_empty() {
+            out.push_str(&format!(" <span class=\"vp-sources\">{}</span>", source_links(ds, lang, &c.source_ids)));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// What the map's fills mean: pilot area, hatched (only part of the outline is in the pilot;
+/// pattern `hatch`), point (too small to draw), outside this guide.
+pub fn legend(lang: Lang, hatch: &str) -> String {
+    let s = lang.strings();
+    let swatch = |inner: String, label: &str| {
+        format!("<li><svg class=\"vp-swatch\" viewBox=\"0 0 20 14\" aria-hidden=\"true\">{inner}</svg>{}</li>", escape(label))
+    };
+    let zone = "<rect class=\"vp-shape vp-shape-zone\" width=\"20\" height=\"14\"></rect>";
+    [
+        format!("<h4 class=\"vp-h4 vp-legend-h\">{}</h4><ul>", escape(s.legend_heading)),
+        swatch(zone.into(), s.legend_zone),
+        swatch(
+            format!("{}{zone}<rect class=\"vp-hatch\" fill=\"url(#{})\" width=\"20\" height=\"14\"></rect>", hatch_pattern(hatch, 5), escape(hatch)),
+            s.legend_partial,
+        ),
+        swatch("<circle class=\"vp-marker\" cx=\"10\" cy=\"7\" r=\"5\"></circle>".into(), s.legend_point),
+        swatch("<rect class=\"vp-shape vp-shape-outside\" width=\"20\" height=\"14\"></rect>".into(), s.legend_outside),
+        "</ul>".into(),
+    ]
+    .concat()
+}
 
 fn shape_class(c: ShapeClass) -> &'static str {
     match c {
@@ -193,12 +327,38 @@ pub fn map_shapes(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
     out
 }
 
+/// The hatch over a zone the map draws larger than its pilot area: the same outline, filled
+/// with the stripes of pattern `pattern` (see [`hatch_pattern`]). Geometry from the build.
+pub fn map_hatch(view: &MapView, zone: &str, pattern: &str) -> String {
+    let mut out = String::new();
+    for s in view.shapes.iter().filter(|s| s.zone == Some(zone)) {
+        out.push_str(&format!("<path class=\"vp-hatch\" fill=\"url(#{})\" d=\"{}\"></path>", escape(pattern), escape(s.d)));
+    }
+    out
+}
+
+/// The stripe pattern for partly covered zones, with id `id`, stripes `size` units apart in
+/// the coordinates of the SVG that holds it (each map, inset and swatch has its own).
+pub fn hatch_pattern(id: &str, size: u32) -> String {
+    let size = size.max(3);
+    format!(
+        "<defs><pattern id=\"{}\" patternUnits=\"userSpaceOnUse\" width=\"{size}\" height=\"{size}\" patternTransform=\"rotate(45)\"><rect class=\"vp-hatch-line\" width=\"{}\" height=\"{size}\"></rect></pattern></defs>",
+        escape(id),
+        size * 2 / 5
+    )
+}
+
 /// A locator inset: sea, land, the zone's shapes, and each marker with its label. Labels may
 /// come from a dataset (zone names), so they are escaped like any data.
-pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String) -> String {
+/// `hatch`: the zone drawn larger than its pilot area and the pattern id to hatch it with.
+pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String, hatch: Option<(&str, &str)>) -> String {
     let mut svg = String::from("<rect class=\"vp-sea\" x=\"-2000\" y=\"-2000\" width=\"5000\" height=\"5000\"></rect>");
     svg.push_str(&map_shapes(view, |s| s.zone.is_none()));
     svg.push_str(&map_shapes(view, |s| s.zone.is_some()));
+    if let Some((zone, pattern)) = hatch {
+        svg.push_str(&hatch_pattern(pattern, (view.view_box[2] / 30.0) as u32));
+        svg.push_str(&map_hatch(view, zone, pattern));
+    }
     for m in view.markers {
         svg.push_str(&format!(
             "<circle class=\"vp-marker-halo\" cx=\"{x}\" cy=\"{y}\" r=\"60\"></circle><circle class=\"vp-marker\" cx=\"{x}\" cy=\"{y}\" r=\"24\"></circle><text class=\"vp-label vp-label-inset\" x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\">{name}</text>",

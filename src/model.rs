@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// `Medium` = one reputable secondary source or consistent secondary sources;
 /// `Low` = a single weak, undated or aggregator source, or an inference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Low,
@@ -30,12 +31,14 @@ impl Confidence {
 
 /// A short text in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Text {
     pub en: String,
     pub zh: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dataset {
     /// Dataset version, e.g. "2026.11.23".
@@ -53,15 +56,37 @@ pub struct Dataset {
     pub places: Vec<Place>,
     pub service_families: Vec<ServiceFamily>,
     pub services: Vec<Service>,
+    /// The checker's yes/no questions, in the order it asks them.
+    pub questions: Vec<Question>,
     pub conditions: Vec<Condition>,
     pub rules: Vec<Rule>,
     pub countries: Vec<Country>,
     pub enterprises: Vec<Enterprise>,
     pub timeline: Vec<TimelineEvent>,
     pub figures: Vec<Figure>,
+    /// What changed in each version of the dataset, oldest first. Absent in files written before
+    /// the changelog existed.
+    #[serde(default)]
+    pub changelog: Vec<ChangelogEntry>,
+}
+
+/// One dataset version: its date and a one-line summary of what changed for readers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChangelogEntry {
+    /// The dataset version this entry describes (matches `Dataset::version` for the latest).
+    pub version: String,
+    /// Release date of that version (YYYY-MM-DD).
+    pub date: String,
+    pub summary: Text,
+    /// Sources behind the corrections, when the entry is about facts.
+    #[serde(default)]
+    pub source_ids: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Caveat {
     pub id: String,
@@ -70,6 +95,7 @@ pub struct Caveat {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
     /// "S1" …
@@ -89,6 +115,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Programme {
     /// e.g. "vats-pilot-2024", "services-pilot-2025", "national".
@@ -101,6 +128,7 @@ pub struct Programme {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Point {
     pub lon: f64,
@@ -108,6 +136,7 @@ pub struct Point {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DatedEvent {
     pub date: String,
@@ -116,6 +145,7 @@ pub struct DatedEvent {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Zone {
     /// Exactly one of "beijing", "shanghai", "hainan", "shenzhen".
@@ -126,6 +156,10 @@ pub struct Zone {
     pub official_name: Text,
     /// What the zone covers, in words.
     pub extent: Text,
+    /// True when the province-level outline the map draws is larger than the pilot area (only
+    /// part of it is in the pilot, as `extent` says): the map hatches it and says so.
+    #[serde(default)]
+    pub partial: bool,
     pub key_dates: Vec<DatedEvent>,
     /// Map anchor (WGS84).
     pub anchor: Point,
@@ -134,6 +168,7 @@ pub struct Zone {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Place {
     /// e.g. "beijing", "shanghai-pudong", "other-mainland".
@@ -148,6 +183,7 @@ pub struct Place {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServiceFamily {
     /// e.g. "B1", "B2", "content", "basic".
@@ -156,6 +192,7 @@ pub struct ServiceFamily {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Service {
     /// Catalogue-based id, e.g. "B11", "B25-PUB", "X-NEWS", "BASIC".
@@ -169,21 +206,28 @@ pub struct Service {
     pub source_ids: Vec<String>,
 }
 
-/// A question the checker can ask whose answer decides whether a condition holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Answer {
-    RegisteredInPlace,
-    FacilitiesInPlace,
+/// A yes/no question the checker asks (besides place, service and share). The checker, the
+/// URL hash and the JS API are built from this table: adding a question is a data change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Question {
+    /// The answer's key in the JS API and in `conditions[].answer`, e.g. "registeredInPlace".
+    pub id: String,
+    /// Its short key in the URL hash, e.g. "reg" (lower-case letters).
+    pub hash_key: String,
+    /// The question as the checker asks it.
+    pub label: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
     pub id: String,
     pub text: Text,
-    /// When set, a "no" to this answer means the rule carrying this condition does not apply.
-    pub answer: Option<Answer>,
+    /// The question (id) whose "no" means a rule carrying this condition does not apply.
+    pub answer: Option<String>,
     pub confidence: Confidence,
     pub source_ids: Vec<String>,
 }
@@ -191,6 +235,7 @@ pub struct Condition {
 /// Rule tiers in precedence order (see `eligibility`): a prohibition beats a programme, a
 /// programme beats the national baseline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     Baseline,
@@ -199,6 +244,7 @@ pub enum Tier {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -220,6 +266,7 @@ pub struct Rule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 where one applies ("DE"), otherwise a descriptive id ("EUROPE").
@@ -228,6 +275,7 @@ pub struct Country {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Holds an MIIT pilot approval.
@@ -250,6 +298,7 @@ impl Status {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Enterprise {
     pub id: String,
@@ -281,6 +330,7 @@ pub struct Enterprise {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimelineEvent {
     pub id: String,
@@ -291,6 +341,7 @@ pub struct TimelineEvent {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -326,6 +377,7 @@ lookups! {
     service: services -> Service,
     programme: programmes -> Programme,
     condition: conditions -> Condition,
+    question: questions -> Question,
     country: countries -> Country,
     enterprise: enterprises -> Enterprise,
     figure: figures -> Figure,
@@ -346,13 +398,22 @@ impl Dataset {
             places: vec![],
             service_families: vec![],
             services: vec![],
+            questions: vec![],
             conditions: vec![],
             rules: vec![],
             countries: vec![],
             enterprises: vec![],
             timeline: vec![],
             figures: vec![],
+            changelog: vec![],
         }
+    }
+}
+
+impl Dataset {
+    /// The changelog, newest version first: what the widget's notes show under "What changed".
+    pub fn changes_newest_first(&self) -> impl Iterator<Item = &ChangelogEntry> {
+        self.changelog.iter().rev()
     }
 }
 

@@ -11,7 +11,6 @@ use crate::model::{Dataset, Enterprise, Status};
 /// runs): the areas, the headline counts, the identified approvals with sources, the credit.
 pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
-    let h = crate::summary::headline(ds);
     let mut out = format!("<div class=\"vp-fallback\" lang=\"{}\">", lang.tag());
     out.push_str(&format!(
         "<p><strong>{}</strong>{}{} <em>{}</em></p>",
@@ -25,14 +24,7 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
         out.push_str(&format!("<li><strong>{}</strong>{}{}</li>", escape(z.short_name.get(lang)), s.colon, escape(z.extent.get(lang))));
     }
     out.push_str("</ul>");
-    let headline = fill(
-        s.headline,
-        &[
-            ("total", &h.first_batch_total.to_string()),
-            ("date", h.first_batch_date.as_deref().unwrap_or(s.unknown)),
-            ("identified", &h.identified.to_string()),
-        ],
-    );
+    let headline = crate::summary::headline_text(ds, lang);
     out.push_str(&format!("<p><strong>{}</strong></p><ul>", escape(&headline)));
     for e in ds.enterprises.iter().filter(|e| e.status == Status::Approved && e.identified) {
         out.push_str(&format!(
@@ -43,12 +35,7 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     }
     let unnamed: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.status == Status::Approved && !e.identified).collect();
     out.push_str(&format!("<li>{}</li></ul>", escape(&unidentified_summary(ds, lang, &unnamed))));
-    out.push_str(&format!(
-        "<p><small>{}. {}. {}</small></p></div>",
-        escape(&fill(s.footer_source, &[("n", &ds.sources.len().to_string())])),
-        escape(&fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
-        escape(s.disclaimer)
-    ));
+    out.push_str(&format!("<p><small>{} {}</small></p></div>", escape(&crate::summary::credit_line(ds, lang)), escape(s.disclaimer)));
     out
 }
 

@@ -4,8 +4,9 @@
 //! The hash is shared with the host page and with other widgets on it, so each instance
 //! reads and writes only its own keys (`prefix` + key) and keeps every other parameter.
 
+use crate::eligibility::Query;
 use crate::equity::Equity;
-use crate::filter::{Filter, SortKey};
+use crate::filter::{Filter, SortKey, FACETS, UNKNOWN, ZONE};
 use crate::model::Dataset;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -14,81 +15,55 @@ pub enum Tab {
     Map,
     List,
     Checker,
+    Timeline,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Map, Tab::List, Tab::Checker];
+    pub const ALL: [Tab; 4] = [Tab::Map, Tab::List, Tab::Checker, Tab::Timeline];
     pub fn id(self) -> &'static str {
         match self {
             Tab::Map => "map",
             Tab::List => "list",
             Tab::Checker => "checker",
+            Tab::Timeline => "timeline",
         }
     }
     pub fn parse(s: &str) -> Option<Tab> {
         Tab::ALL.into_iter().find(|t| t.id() == s)
     }
-}
-
-/// The checker's answers. `None` = not answered yet.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Answers {
-    pub place: Option<String>,
-    pub service: Option<String>,
-    pub equity: Option<Equity>,
-    pub registered: Option<bool>,
-    pub facilities: Option<bool>,
-}
-
-impl Answers {
-    pub fn query(&self) -> Option<crate::eligibility::Query> {
-        Some(crate::eligibility::Query {
-            place: self.place.clone()?,
-            service: self.service.clone()?,
-            foreign_equity_pct: self.equity,
-            registered_in_place: self.registered,
-            facilities_in_place: self.facilities,
-        })
+    pub fn label(self, s: &crate::i18n::Strings) -> &'static str {
+        match self {
+            Tab::Map => s.tab_map,
+            Tab::List => s.tab_list,
+            Tab::Checker => s.tab_checker,
+            Tab::Timeline => s.tab_timeline,
+        }
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UiState {
     pub tab: Tab,
-    /// The selected zone: map selection and list zone filter are this one value.
-    pub zone: Option<String>,
-    /// List filters other than the zone.
-    pub service: Option<String>,
-    pub country: Option<String>,
-    pub status: Option<String>,
-    pub text: String,
+    /// The list's filters. Its zone facet is also the map's selection: one value.
+    pub filter: Filter,
     pub sort: SortKey,
-    pub answers: Answers,
+    /// The checker's answers.
+    pub answers: Query,
 }
 
 impl UiState {
-    /// The enterprise filter this state stands for.
-    pub fn filter(&self) -> Filter {
-        Filter {
-            zone: self.zone.clone(),
-            service: self.service.clone(),
-            country: self.country.clone(),
-            status: self.status.clone(),
-            text: if self.text.trim().is_empty() { None } else { Some(self.text.clone()) },
-        }
+    /// The selected zone (map selection and list zone filter).
+    pub fn zone(&self) -> Option<&str> {
+        self.filter.facets[ZONE].as_deref()
     }
 
     pub fn clear_filters(&mut self) {
-        self.zone = None;
-        self.service = None;
-        self.country = None;
-        self.status = None;
-        self.text.clear();
+        self.filter = Filter::default();
     }
 
     /// Selects a zone (or clears it) and preselects the checker's place to match.
     pub fn select_zone(&mut self, ds: &Dataset, zone: Option<&str>) {
-        self.zone = zone.map(str::to_string);
+        self.filter.facets[ZONE] = zone.map(str::to_string);
         if let Some(place) = zone.and_then(|z| place_for_zone(ds, z)) {
             self.answers.place = Some(place.to_string());
         }
@@ -100,7 +75,17 @@ pub fn place_for_zone<'a>(ds: &'a Dataset, zone: &str) -> Option<&'a str> {
     ds.places.iter().find(|p| p.zone.as_deref() == Some(zone)).map(|p| p.id.as_str())
 }
 
-const KEYS: [&str; 12] = ["tab", "zone", "svc", "cty", "st", "q", "sort", "place", "cs", "pct", "reg", "fac"];
+/// Hash keys besides the facets' and the questions' own.
+pub const FIXED_KEYS: [&str; 6] = ["tab", "q", "sort", "place", "cs", "pct"];
+
+/// Whether the state already uses `key` in the hash (a question may not reuse it).
+pub fn is_reserved(key: &str) -> bool {
+    FIXED_KEYS.contains(&key) || FACETS.iter().any(|f| f.hash_key == key)
+}
+
+fn owns(ds: &Dataset, key: &str) -> bool {
+    is_reserved(key) || ds.questions.iter().any(|q| q.hash_key == key)
+}
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 pub fn encode_component(s: &str) -> String {
@@ -166,43 +151,33 @@ pub fn decode(ds: &Dataset, hash: &str, prefix: &str) -> (UiState, Vec<String>) 
     let mut notes = Vec::new();
     for (k, v) in split_hash(hash) {
         let Some(key) = k.strip_prefix(prefix) else { continue };
-        if !KEYS.contains(&key) {
-            continue;
-        }
-        let mut bad = || notes.push(format!("ignored {key}={v}: not a valid value"));
-        match key {
-            "tab" => match Tab::parse(&v) {
-                Some(t) => st.tab = t,
-                None => bad(),
-            },
-            "zone" if ds.zone(&v).is_some() => st.zone = Some(v),
-            "svc" if ds.service(&v).is_some() || v == crate::filter::UNKNOWN => st.service = Some(v),
-            "cty" if ds.country(&v).is_some() || v == crate::filter::UNKNOWN => st.country = Some(v),
-            "st" if crate::model::Status::parse(&v).is_some() => st.status = Some(v),
-            "q" => st.text = v,
-            "sort" => match SortKey::parse(&v) {
-                Some(s) => st.sort = s,
-                None => bad(),
-            },
-            "place" if ds.place(&v).is_some() => st.answers.place = Some(v),
-            "cs" if ds.service(&v).is_some() => st.answers.service = Some(v),
-            "pct" => match Equity::parse(&v) {
-                Ok(p) => st.answers.equity = Some(p),
-                Err(_) => bad(),
-            },
-            "reg" | "fac" => {
-                let b = match v.as_str() {
-                    "1" | "yes" | "true" => Some(true),
-                    "0" | "no" | "false" => Some(false),
-                    _ => None,
-                };
-                match b {
-                    Some(b) if key == "reg" => st.answers.registered = Some(b),
-                    Some(b) => st.answers.facilities = Some(b),
-                    None => bad(),
+        let ok = if let Some(i) = FACETS.iter().position(|f| f.hash_key == key) {
+            let def = &FACETS[i];
+            let fits = (v == UNKNOWN && def.has_unknown) || (def.choices)(ds, crate::i18n::Lang::En).iter().any(|(id, _)| *id == v);
+            fits.then(|| st.filter.facets[i] = Some(v.clone())).is_some()
+        } else if let Some(q) = ds.questions.iter().find(|q| q.hash_key == key) {
+            let b = match v.as_str() {
+                "1" | "yes" | "true" => Some(true),
+                "0" | "no" | "false" => Some(false),
+                _ => None,
+            };
+            b.map(|b| st.answers.answers.insert(q.id.clone(), b)).is_some()
+        } else {
+            match key {
+                "tab" => Tab::parse(&v).map(|t| st.tab = t).is_some(),
+                "q" => {
+                    st.filter.text = (!v.is_empty()).then(|| v.clone());
+                    true
                 }
+                "sort" => SortKey::parse(&v).map(|s| st.sort = s).is_some(),
+                "place" => ds.place(&v).is_some().then(|| st.answers.place = Some(v.clone())).is_some(),
+                "cs" => ds.service(&v).is_some().then(|| st.answers.service = Some(v.clone())).is_some(),
+                "pct" => Equity::parse(&v).map(|p| st.answers.foreign_equity_pct = Some(p)).is_ok(),
+                _ => continue,
             }
-            _ => bad(),
+        };
+        if !ok {
+            notes.push(format!("ignored {key}={}: not a valid value", crate::i18n::cut(&v)));
         }
     }
     (st, notes)
@@ -210,10 +185,10 @@ pub fn decode(ds: &Dataset, hash: &str, prefix: &str) -> (UiState, Vec<String>) 
 
 /// Writes this instance's state into `existing`, keeping every parameter that is not its own.
 /// Default values are left out so that an untouched widget leaves the hash empty.
-pub fn encode(existing: &str, prefix: &str, st: &UiState) -> String {
+pub fn encode(ds: &Dataset, existing: &str, prefix: &str, st: &UiState) -> String {
     let mut parts: Vec<String> = split_hash(existing)
         .into_iter()
-        .filter(|(k, _)| !k.strip_prefix(prefix).is_some_and(|key| KEYS.contains(&key)))
+        .filter(|(k, _)| !k.strip_prefix(prefix).is_some_and(|key| owns(ds, key)))
         .map(|(k, v)| {
             if v.is_empty() {
                 encode_component(&k)
@@ -228,13 +203,13 @@ pub fn encode(existing: &str, prefix: &str, st: &UiState) -> String {
     if st.tab != Tab::default() {
         put("tab", st.tab.id());
     }
-    for (key, v) in [("zone", &st.zone), ("svc", &st.service), ("cty", &st.country), ("st", &st.status)] {
+    for (def, v) in FACETS.iter().zip(&st.filter.facets) {
         if let Some(v) = v {
-            put(key, v);
+            put(def.hash_key, v);
         }
     }
-    if !st.text.is_empty() {
-        put("q", &st.text);
+    if let Some(text) = st.filter.text.as_deref().filter(|t| !t.is_empty()) {
+        put("q", text);
     }
     if st.sort != SortKey::default() {
         put("sort", st.sort.id());
@@ -245,14 +220,13 @@ pub fn encode(existing: &str, prefix: &str, st: &UiState) -> String {
     if let Some(s) = &st.answers.service {
         put("cs", s);
     }
-    if let Some(p) = st.answers.equity {
+    if let Some(p) = st.answers.foreign_equity_pct {
         put("pct", &p.to_string());
     }
-    if let Some(b) = st.answers.registered {
-        put("reg", if b { "1" } else { "0" });
-    }
-    if let Some(b) = st.answers.facilities {
-        put("fac", if b { "1" } else { "0" });
+    for q in &ds.questions {
+        if let Some(b) = st.answers.answered(&q.id) {
+            put(&q.hash_key, if b { "1" } else { "0" });
+        }
     }
     if parts.is_empty() {
         String::new()

@@ -1,6 +1,7 @@
 //! Numbers derived from the data for headlines, zone cards and the unidentified group.
 //! Nothing here is hard-coded: every count comes from records and figures.
 
+use crate::i18n::{count, fill, Lang};
 use crate::model::{Dataset, Enterprise, Figure, Status};
 
 /// The figure id that states how many firms the first batch approved.
@@ -69,4 +70,46 @@ pub fn zone_summary(ds: &Dataset, zone: &str) -> ZoneSummary {
         }
     }
     s
+}
+
+/// "13 approved in the first batch (2025-02-28) — 7 publicly identified": the list's headline
+/// and the no-JS summary's, written once.
+pub fn headline_text(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    let h = headline(ds);
+    fill(
+        s.headline,
+        &[
+            ("total", &h.first_batch_total.to_string()),
+            ("date", h.first_batch_date.as_deref().unwrap_or(s.unknown)),
+            ("identified", &h.identified.to_string()),
+        ],
+    )
+}
+
+/// The later cumulative figure in words, with its sources, when the data has one.
+pub fn later_text(ds: &Dataset, lang: Lang) -> Option<(String, Vec<String>)> {
+    let s = lang.strings();
+    let f = ds.figure(LATEST_TOTAL_FIGURE)?;
+    let text = fill(
+        s.headline_later,
+        &[
+            ("n", &count(f.value?)),
+            ("date", f.as_of.as_deref().unwrap_or(s.unknown)),
+            ("confidence", crate::explain::confidence_label(f.confidence, lang)),
+        ],
+    );
+    Some((text, f.source_ids.clone()))
+}
+
+/// The credit line: how many sources, which dataset version and date.
+pub fn credit_line(ds: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    fill(
+        s.footer_line,
+        &[
+            ("source", &fill(s.footer_source, &[("n", &ds.sources.len().to_string())])),
+            ("version", &fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
+        ],
+    )
 }

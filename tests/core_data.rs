@@ -127,6 +127,24 @@ fn each_kind_of_problem_is_reported() {
     ds.enterprises[0].identified = false;
     assert!(problems_of(&ds).contains(&ProblemKind::BadValue), "a named record marked unidentified");
 
+    // Questions: a condition must name one, and a question's hash key must be its own.
+    let mut ds = base.clone();
+    ds.conditions[0].answer = Some("ownsServers".into());
+    let msg = validate(&ds).iter().find(|p| p.kind == ProblemKind::UnknownReference).map(|p| p.to_string()).unwrap_or_default();
+    assert!(msg.contains("ownsServers") && msg.contains("questions"), "{msg}");
+    let mut ds = base.clone();
+    ds.questions[1].hash_key = "zone".into();
+    assert!(problems_of(&ds).contains(&ProblemKind::DuplicateId), "a question may not take the zone filter's hash key");
+    let mut ds = base.clone();
+    ds.questions[1].label.zh.clear();
+    assert!(validate(&ds).iter().any(|p| p.at.starts_with("questions[1]") && p.message.contains("Chinese")));
+
+    // A fallback rule that a "no" could remove would leave a question without an answer.
+    let mut ds = base.clone();
+    let cap = ds.rules.iter().position(|r| r.id == "national-vats-cap").unwrap();
+    ds.rules[cap].conditions.push("registered-in-place".into());
+    assert!(validate(&ds).iter().any(|p| p.kind == ProblemKind::Uncovered && p.message.contains("cannot depend on a question")));
+
     // An empty dataset is reported, never a panic.
     assert!(!validate(&Dataset::empty()).is_empty());
 }

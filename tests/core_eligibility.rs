@@ -4,7 +4,8 @@
 
 use vats_pilot::data::embedded;
 use vats_pilot::equity::Equity;
-use vats_pilot::eligibility::{assess, compare, headline, Query, QueryError, Verdict};
+use vats_pilot::eligibility::{assess, compare, Query, QueryError, Verdict};
+use vats_pilot::explain::{headline, reasons};
 use vats_pilot::i18n::Lang;
 use vats_pilot::model::Confidence;
 
@@ -95,46 +96,65 @@ const CASES: &[Case] = &[
 #[test]
 fn every_case_reaches_its_rule_verdict_and_citation() {
     let ds = embedded();
-    assert!(CASES.len() >= 40, "at least 40 cases, have {}", CASES.len());
     for k in CASES {
-        let q = Query {
-            place: k.place.into(),
-            service: k.service.into(),
-            foreign_equity_pct: k.pct.map(Equity::whole),
-            registered_in_place: k.registered,
-            facilities_in_place: k.facilities,
-        };
+        let mut q = Query::new(k.place, k.service);
+        q.foreign_equity_pct = k.pct.map(Equity::whole);
+        for (id, answer) in [("registeredInPlace", k.registered), ("facilitiesInPlace", k.facilities)] {
+            if let Some(b) = answer {
+                q.answers.insert(id.into(), b);
+            }
+        }
         let label = format!("{} × {} at {:?} (reg {:?}, fac {:?})", k.place, k.service, k.pct, k.registered, k.facilities);
         let a = assess(ds, &q).unwrap_or_else(|e| panic!("{label}: {e}"));
         assert_eq!(a.verdict, k.verdict, "{label}: verdict");
         assert_eq!(a.max_foreign_equity_pct, Some(k.max), "{label}: max equity");
-        assert_eq!(a.rule_id.as_deref(), Some(k.rule), "{label}: deciding rule");
-        let cited: Vec<&str> = a.reasons.iter().flat_map(|r| r.source_ids.iter().map(String::as_str)).collect();
-        assert!(cited.contains(&k.source), "{label}: {} not cited; cited {:?}", k.source, cited);
-        for r in &a.reasons {
-            assert!(!r.text_en.is_empty() && !r.text_zh.is_empty(), "{label}: a reason lacks a language");
-            for id in &r.source_ids {
-                assert!(ds.source(id).is_some(), "{label}: reason cites unknown source {id}");
-            }
-        }
-        // Every conclusion reads in plain words in both languages.
+        assert_eq!(a.rule(ds).map(|r| r.id.as_str()), Some(k.rule), "{label}: deciding rule");
         for lang in [Lang::En, Lang::Zh] {
-            assert!(!headline(ds, &q, &a, lang).is_empty());
+            let said = reasons(ds, &a, lang);
+            let cited: Vec<&str> = said.iter().flat_map(|r| r.source_ids.iter().map(String::as_str)).collect();
+            assert!(cited.contains(&k.source), "{label}: {} not cited; cited {:?}", k.source, cited);
+            for r in &said {
+                assert!(!r.text.trim().is_empty() && !r.text.contains('{'), "{label}: an empty or unfilled reason in {lang:?}");
+                assert!(r.source_ids.iter().all(|id| ds.source(id).is_some()), "{label}: a reason cites an unknown source");
+            }
+            // The conclusion reads in plain words and names the place.
+            let h = headline(ds, &q, &a, lang);
+            let place = ds.place(k.place).unwrap().name.get(lang);
+            assert!(!h.contains('{') && (h.contains(place) || a.verdict == Prohibited), "{label}: {h}");
         }
     }
 }
 
 #[test]
+fn every_rule_in_the_data_is_exercised_by_a_case() {
+    // Each rule decides a case, or is weighed in one (applies too, or is excluded by an
+    // answer): a rule added to the data without a case fails here.
+    let ds = embedded();
+    let mut touched = vec![false; ds.rules.len()];
+    for k in CASES {
+        let mut q = Query::new(k.place, k.service);
+        for (id, answer) in [("registeredInPlace", k.registered), ("facilitiesInPlace", k.facilities)] {
+            if let Some(b) = answer {
+                q.answers.insert(id.into(), b);
+            }
+        }
+        let a = assess(ds, &q).unwrap();
+        for i in a.rule.into_iter().chain(a.also.iter().copied()).chain(a.excluded.iter().map(|x| x.rule)) {
+            touched[i] = true;
+        }
+    }
+    let untested: Vec<&str> = ds.rules.iter().zip(&touched).filter(|(_, t)| !**t).map(|(r, _)| r.id.as_str()).collect();
+    assert!(untested.is_empty(), "rules no case weighs: {untested:?}");
+}
+
+#[test]
 fn a_no_answer_explains_what_the_pilot_would_have_allowed_and_lowers_confidence() {
     let ds = embedded();
-    let q = Query { registered_in_place: Some(false), ..Query::new("hainan", "B11").equity(100) };
+    let q = Query::new("hainan", "B11").equity(100).answer("registeredInPlace", false);
     let a = assess(ds, &q).unwrap();
-    assert!(
-        a.reasons.iter().any(|r| r.text_en.contains("would allow up to 100%") && r.text_en.contains("You answered no")),
-        "{:#?}",
-        a.reasons
-    );
-    let q = Query { facilities_in_place: Some(false), ..Query::new("hainan", "B11").equity(100) };
+    let said = reasons(ds, &a, Lang::En);
+    assert!(said.iter().any(|r| r.text.contains("would allow up to 100%") && r.text.contains("You answered no")), "{said:#?}");
+    let q = Query::new("hainan", "B11").equity(100).answer("facilitiesInPlace", false);
     // The facilities rule rests on one analyst: the answer it changes is low confidence.
     assert_eq!(assess(ds, &q).unwrap().confidence, Confidence::Low);
 }
@@ -143,9 +163,9 @@ fn a_no_answer_explains_what_the_pilot_would_have_allowed_and_lowers_confidence(
 fn allowed_pilot_answers_list_conditions_and_the_national_fallback() {
     let ds = embedded();
     let a = assess(ds, &Query::new("hainan", "B11").equity(100)).unwrap();
-    let ids: Vec<&str> = a.conditions.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = a.conditions.iter().map(|c| ds.conditions[c.condition].id.as_str()).collect();
     assert_eq!(ids, ["registered-in-place", "facilities-in-place", "miit-pilot-approval"]);
-    assert!(a.reasons.iter().any(|r| r.text_en.starts_with("Also relevant") && r.text_en.contains("up to 50%")));
+    assert!(reasons(ds, &a, Lang::En).iter().any(|r| r.text.starts_with("Also relevant") && r.text.contains("up to 50%")));
     let en = headline(ds, &Query::new("hainan", "B11").equity(100), &a, Lang::En);
     assert!(en.starts_with("Yes — up to 100% foreign ownership in Hainan"), "{en}");
     let zh = headline(ds, &Query::new("hainan", "B11").equity(100), &a, Lang::Zh);
@@ -179,6 +199,7 @@ fn unknown_ids_and_bad_shares_are_errors_naming_the_value_and_the_choices() {
     let m = assess(ds, &Query::new("hainan", "B99")).unwrap_err().to_string();
     assert!(m.contains("\"B99\"") && m.contains("B11") && m.contains("X-NEWS"), "{m}");
     // A long bad value is quoted, not repeated whole.
+    assert_eq!(assess(ds, &Query::default()), Err(QueryError::Missing("place")));
     let m = assess(ds, &Query::new(&"x".repeat(10_000), "B11")).unwrap_err().to_string();
     assert!(m.len() < 1_000 && m.contains("xxx…"), "{}", m.len());
     // Shares outside 0–100 or finer than a hundredth cannot even be asked.
@@ -218,9 +239,9 @@ fn every_place_and_service_pair_gets_a_definite_answer() {
 #[test]
 fn comparison_shows_where_the_pilot_matters() {
     let ds = embedded();
-    let rows = compare(ds, &Query::new("", "B11").equity(100)).unwrap();
+    let rows = compare(ds, &Query::new("", "B11").equity(100).answer("registeredInPlace", false)).unwrap();
     let got: Vec<(&str, Verdict, Option<u8>)> =
-        rows.iter().map(|r| (r.place.as_str(), r.assessment.verdict, r.assessment.max_foreign_equity_pct)).collect();
+        rows.iter().map(|r| (ds.places[r.place].id.as_str(), r.assessment.verdict, r.assessment.max_foreign_equity_pct)).collect();
     assert_eq!(
         got,
         [
@@ -236,7 +257,7 @@ fn comparison_shows_where_the_pilot_matters() {
 
 #[test]
 fn the_place_picker_groups_pilot_areas_services_pilot_cities_and_elsewhere() {
-    use vats_pilot::eligibility::{place_group, PlaceGroup};
+    use vats_pilot::questions::{place_group, PlaceGroup};
     let ds = embedded();
     let group = |id: &str| place_group(ds.place(id).unwrap());
     for p in ["beijing", "shanghai-pudong", "hainan", "shenzhen"] {

@@ -4,55 +4,68 @@
 use vats_pilot::data::embedded;
 use vats_pilot::equity::Equity;
 use vats_pilot::export::{csv, csv_field, json, CSV_HEADER};
-use vats_pilot::filter::{filter, normalise, sort_top, Filter, SearchIndex, SortKey};
+use std::collections::BTreeMap;
+
+use vats_pilot::filter::{facet, filter, normalise, sort_top, Filter, SearchIndex, SortKey};
+use vats_pilot::model::{Enterprise, Status};
 use vats_pilot::i18n::Lang;
 use vats_pilot::state::{decode, encode, place_for_zone, Tab, UiState};
 
-fn run(f: Filter) -> vats_pilot::filter::FilterResult {
+fn run(f: Filter) -> Vec<String> {
     let ds = embedded();
-    filter(ds, &SearchIndex::new(ds), &f).expect("valid filter")
+    let r = filter(ds, &SearchIndex::new(ds), &f).expect("valid filter");
+    r.indices.iter().map(|i| ds.enterprises[*i].id.clone()).collect()
+}
+
+fn counts(f: Filter, facet_id: &str) -> BTreeMap<String, usize> {
+    let ds = embedded();
+    let r = filter(ds, &SearchIndex::new(ds), &f).expect("valid filter");
+    r.counts[facet(facet_id).unwrap()].clone()
+}
+
+fn with(pairs: &[(&str, &str)]) -> Filter {
+    pairs.iter().fold(Filter::default(), |f, (k, v)| f.with(k, v))
 }
 
 fn by_text(t: &str) -> Vec<String> {
-    run(Filter { text: Some(t.into()), ..Filter::default() }).ids
+    run(Filter { text: Some(t.into()), ..Filter::default() })
+}
+
+/// Records for which `keep` holds, by id: the expectation, counted from the data.
+fn records(keep: impl Fn(&Enterprise) -> bool) -> Vec<String> {
+    embedded().enterprises.iter().filter(|e| keep(e)).map(|e| e.id.clone()).collect()
 }
 
 #[test]
 fn no_filter_lists_everything_with_facet_counts() {
-    let r = run(Filter::default());
     let ds = embedded();
-    assert_eq!(r.ids.len(), ds.enterprises.len());
-    assert_eq!(r.counts.status["approved"], 13);
-    assert_eq!(r.counts.zone["hainan"], 2);
-    assert_eq!(r.counts.zone["unknown"], 6, "4 unidentified + Deutsche Telekom + Airbus have no known zone");
-    let total_zone: usize = r.counts.zone.values().sum();
-    assert_eq!(total_zone, ds.enterprises.len());
+    assert_eq!(run(Filter::default()).len(), ds.enterprises.len());
+    let approved = records(|e| e.status == Status::Approved).len();
+    assert_eq!(counts(Filter::default(), "status")["approved"], approved);
+    let zones = counts(Filter::default(), "zone");
+    assert_eq!(zones["hainan"], records(|e| e.zone.as_deref() == Some("hainan")).len());
+    assert_eq!(zones["unknown"], records(|e| e.zone.is_none()).len(), "records with no known zone count as unknown");
+    assert_eq!(zones.values().sum::<usize>(), ds.enterprises.len());
 }
 
 #[test]
 fn each_facet_filters_and_other_facets_count_within_it() {
-    let r = run(Filter { zone: Some("shanghai".into()), ..Filter::default() });
-    assert!(r.ids.contains(&"e-hsbc-fintech".to_string()) && r.ids.contains(&"e-tesla".to_string()));
-    assert!(!r.ids.contains(&"e-siemens-shenzhen".to_string()));
+    let shanghai = |e: &Enterprise| e.zone.as_deref() == Some("shanghai");
+    let got = run(with(&[("zone", "shanghai")]));
+    assert_eq!(got, records(shanghai));
+    assert!(got.contains(&"e-hsbc-fintech".to_string()) && !got.contains(&"e-siemens-shenzhen".to_string()));
     // The zone facet ignores its own filter, the status facet applies it.
-    assert_eq!(r.counts.zone["hainan"], 2);
-    assert_eq!(r.counts.status["approved"], 4);
+    assert_eq!(counts(with(&[("zone", "shanghai")]), "zone")["hainan"], records(|e| e.zone.as_deref() == Some("hainan")).len());
+    assert_eq!(counts(with(&[("zone", "shanghai")]), "status")["approved"], records(|e| shanghai(e) && e.status == Status::Approved).len());
 
-    let r = run(Filter { zone: Some("shanghai".into()), status: Some("approved".into()), ..Filter::default() });
-    assert_eq!(r.ids.len(), 4);
-
-    let r = run(Filter { country: Some("DE".into()), ..Filter::default() });
-    assert!(r.ids.iter().all(|id| id.contains("siemens") || id.contains("deutsche")), "{:?}", r.ids);
-
-    let r = run(Filter { service: Some("B11".into()), ..Filter::default() });
-    assert_eq!(r.ids, ["e-unity"]);
-
-    let r = run(Filter { zone: Some("unknown".into()), status: Some("approved".into()), ..Filter::default() });
-    assert_eq!(r.ids.len(), 6);
-
-    let r = run(Filter { status: Some("reported_applicant".into()), ..Filter::default() });
-    assert_eq!(r.counts.status["approved"], 13, "status counts ignore the status filter");
-    assert_eq!(r.ids.len(), 10);
+    assert_eq!(run(with(&[("zone", "shanghai"), ("status", "approved")])), records(|e| shanghai(e) && e.status == Status::Approved));
+    assert_eq!(run(with(&[("country", "DE")])), records(|e| e.parent_country.as_deref() == Some("DE")));
+    assert_eq!(run(with(&[("service", "B11")])), records(|e| e.services.as_ref().is_some_and(|s| s.iter().any(|x| x == "B11"))));
+    assert_eq!(run(with(&[("service", "unknown")])), records(|e| e.services.is_none()));
+    assert_eq!(run(with(&[("zone", "unknown"), ("status", "approved")])), records(|e| e.zone.is_none() && e.status == Status::Approved));
+    let applicants = with(&[("status", "reported_applicant")]);
+    assert_eq!(run(applicants.clone()), records(|e| e.status == Status::ReportedApplicant));
+    assert_eq!(counts(applicants, "status")["approved"], records(|e| e.status == Status::Approved).len(), "status counts ignore the status filter");
 }
 
 #[test]
@@ -68,11 +81,13 @@ fn search_is_case_insensitive_in_english_and_finds_chinese_substrings() {
 #[test]
 fn bad_filter_values_name_the_field_and_the_choices() {
     let ds = embedded();
-    let e = filter(ds, &SearchIndex::new(ds), &Filter { zone: Some("mars".into()), ..Filter::default() }).unwrap_err();
+    let e = filter(ds, &SearchIndex::new(ds), &with(&[("zone", "mars")])).unwrap_err();
     let m = e.to_string();
     assert!(m.contains("zone") && m.contains("\"mars\"") && m.contains("hainan") && m.contains("unknown"), "{m}");
-    let e = filter(ds, &SearchIndex::new(ds), &Filter { status: Some("pending".into()), ..Filter::default() }).unwrap_err();
+    let e = filter(ds, &SearchIndex::new(ds), &with(&[("status", "pending")])).unwrap_err();
     assert!(e.to_string().contains("reported_applicant"));
+    // Status is always known: "unknown" is not one of its choices.
+    assert!(filter(ds, &SearchIndex::new(ds), &with(&[("status", "unknown")])).is_err());
 }
 
 #[test]
@@ -105,20 +120,21 @@ fn sorting_puts_names_in_order_and_newest_approvals_first() {
 #[test]
 fn url_hash_round_trips_and_keeps_other_parameters() {
     let ds = embedded();
-    let mut st = UiState { tab: Tab::Checker, text: "汇丰 & co".into(), sort: SortKey::Date, ..UiState::default() };
+    let mut st = UiState { tab: Tab::Checker, sort: SortKey::Date, ..UiState::default() };
+    st.filter.text = Some("汇丰 & co".into());
     st.select_zone(ds, Some("hainan"));
-    st.country = Some("DE".into());
+    st.filter = st.filter.clone().with("country", "DE");
     st.answers.service = Some("B11".into());
-    st.answers.equity = Some(Equity::whole(100));
-    st.answers.registered = Some(false);
+    st.answers.foreign_equity_pct = Some(Equity::whole(100));
+    st.answers.answers.insert("registeredInPlace".into(), false);
     assert_eq!(st.answers.place.as_deref(), Some("hainan"), "selecting a zone preselects the checker place");
-    let hash = encode("#other=1", "", &st);
-    assert!(hash.starts_with("#other=1&"), "{hash}");
+    let hash = encode(ds, "#other=1", "", &st);
+    assert!(hash.starts_with("#other=1&") && hash.contains("&reg=0"), "{hash}");
     let (back, notes) = decode(ds, &hash, "");
     assert!(notes.is_empty(), "{notes:?}");
     assert_eq!(back, st);
     // An untouched widget writes nothing.
-    assert_eq!(encode("", "", &UiState::default()), "");
+    assert_eq!(encode(ds, "", "", &UiState::default()), "");
 }
 
 #[test]
@@ -128,13 +144,13 @@ fn prefixed_instances_do_not_touch_each_other() {
     a.select_zone(ds, Some("beijing"));
     let mut b = UiState::default();
     b.select_zone(ds, Some("shenzhen"));
-    let h = encode("", "a.", &a);
-    let h = encode(&h, "b.", &b);
-    assert_eq!(decode(ds, &h, "a.").0.zone.as_deref(), Some("beijing"));
-    assert_eq!(decode(ds, &h, "b.").0.zone.as_deref(), Some("shenzhen"));
-    let cleared = encode(&h, "a.", &UiState::default());
-    assert_eq!(decode(ds, &cleared, "b.").0.zone.as_deref(), Some("shenzhen"));
-    assert_eq!(decode(ds, &cleared, "a.").0.zone, None);
+    let h = encode(ds, "", "a.", &a);
+    let h = encode(ds, &h, "b.", &b);
+    assert_eq!(decode(ds, &h, "a.").0.zone(), Some("beijing"));
+    assert_eq!(decode(ds, &h, "b.").0.zone(), Some("shenzhen"));
+    let cleared = encode(ds, &h, "a.", &UiState::default());
+    assert_eq!(decode(ds, &cleared, "b.").0.zone(), Some("shenzhen"));
+    assert_eq!(decode(ds, &cleared, "a.").0.zone(), None);
 }
 
 #[test]
@@ -142,28 +158,31 @@ fn bad_hash_values_are_dropped_with_a_note_and_the_rest_kept() {
     let ds = embedded();
     let (st, notes) = decode(ds, "#zone=atlantis&tab=list&pct=250&cs=B12&q=%E6%B1%87", "");
     assert_eq!(st.tab, Tab::List);
-    assert_eq!(st.zone, None);
-    assert_eq!(st.answers.equity, None);
+    assert_eq!(st.zone(), None);
+    assert_eq!(st.answers.foreign_equity_pct, None);
     assert_eq!(st.answers.service.as_deref(), Some("B12"));
-    assert_eq!(st.text, "汇");
+    assert_eq!(st.filter.text.as_deref(), Some("汇"));
     assert_eq!(notes.len(), 2, "{notes:?}");
     // A share finer than a hundredth is dropped, not rounded into something else.
     let (st, notes) = decode(ds, "#pct=50.0000000001&place=shanghai-other", "");
-    assert_eq!((st.answers.equity, notes.len()), (None, 1));
+    assert_eq!((st.answers.foreign_equity_pct, notes.len()), (None, 1));
     assert_eq!(st.answers.place.as_deref(), Some("shanghai-other"));
-    assert_eq!(decode(ds, "#pct=49.5", "").0.answers.equity.map(|e| e.to_string()).as_deref(), Some("49.5"));
+    assert_eq!(decode(ds, "#pct=49.5", "").0.answers.foreign_equity_pct.map(|e| e.to_string()).as_deref(), Some("49.5"));
+    // A question's answer uses the question's own key; a bad one is dropped with a note.
+    let (st, notes) = decode(ds, "#fac=0&reg=maybe", "");
+    assert_eq!((st.answers.answered("facilitiesInPlace"), st.answers.answered("registeredInPlace"), notes.len()), (Some(false), None, 1));
     assert_eq!(place_for_zone(ds, "shanghai"), Some("shanghai-pudong"));
 }
 
 #[test]
 fn csv_has_a_header_every_row_and_the_sources() {
     let ds = embedded();
-    let ids = run(Filter { zone: Some("shanghai".into()), status: Some("approved".into()), ..Filter::default() }).ids;
+    let ids = run(with(&[("zone", "shanghai"), ("status", "approved")]));
     let records: Vec<_> = ids.iter().filter_map(|id| ds.enterprise(id)).collect();
     let text = csv(ds, records.iter().copied());
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], CSV_HEADER.join(","));
-    assert_eq!(lines.len(), 1 + 4);
+    assert_eq!(lines.len(), 1 + ids.len());
     let hsbc = lines.iter().find(|l| l.starts_with("e-hsbc-fintech,")).expect("HSBC row");
     assert!(hsbc.contains("汇丰") && hsbc.contains("S27") && hsbc.contains("http://regional.chinadaily.com.cn/"), "{hsbc}");
     assert_eq!(csv_field("a,b"), "\"a,b\"");
@@ -174,6 +193,6 @@ fn csv_has_a_header_every_row_and_the_sources() {
         assert!(csv_field(lead).trim_start_matches('"').starts_with('\''), "{lead:?} -> {:?}", csv_field(lead));
     }
     let j: serde_json::Value = serde_json::from_str(&json(ds, records.iter().copied())).unwrap();
-    assert_eq!(j["enterprises"].as_array().unwrap().len(), 4);
+    assert_eq!(j["enterprises"].as_array().unwrap().len(), ids.len());
     assert!(j["sources"].as_array().unwrap().iter().any(|s| s["id"] == "S27"));
 }

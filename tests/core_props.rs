@@ -5,7 +5,8 @@
 
 use proptest::prelude::*;
 use vats_pilot::data::{embedded, load, EMBEDDED_JSON};
-use vats_pilot::eligibility::{assess, headline, Query, Verdict};
+use vats_pilot::eligibility::{assess, Query, Verdict};
+use vats_pilot::explain::{headline, reasons};
 use vats_pilot::equity::Equity;
 use vats_pilot::filter::SortKey;
 use vats_pilot::i18n::Lang;
@@ -29,7 +30,7 @@ proptest! {
     fn any_hash_decodes_without_panicking(hash in ".{0,200}", prefix in "[a-z0-9.]{0,3}") {
         let (st, _notes) = decode(embedded(), &hash, &prefix);
         // What was read writes back and reads the same.
-        let again = encode("", &prefix, &st);
+        let again = encode(embedded(), "", &prefix, &st);
         prop_assert_eq!(decode(embedded(), &again, &prefix).0, st);
     }
 
@@ -54,12 +55,16 @@ proptest! {
         registered in proptest::option::of(any::<bool>()),
         other in "[a-z]{1,5}=[a-z0-9]{1,5}",
     ) {
-        let mut st = UiState { tab, sort, zone, text, ..UiState::default() };
+        let mut st = UiState { tab, sort, ..UiState::default() };
+        st.filter.facets[vats_pilot::filter::ZONE] = zone;
+        st.filter.text = (!text.is_empty()).then_some(text);
         st.answers.place = place;
         st.answers.service = service;
-        st.answers.equity = equity.and_then(Equity::from_hundredths);
-        st.answers.registered = registered;
-        let hash = encode(&format!("#{other}"), "w.", &st);
+        st.answers.foreign_equity_pct = equity.and_then(Equity::from_hundredths);
+        if let Some(b) = registered {
+            st.answers.answers.insert("registeredInPlace".into(), b);
+        }
+        let hash = encode(embedded(), &format!("#{other}"), "w.", &st);
         prop_assert!(hash.contains(&other), "the host's own parameter is kept: {}", hash);
         let (back, notes) = decode(embedded(), &hash, "w.");
         prop_assert!(notes.is_empty(), "{:?}", notes);
@@ -91,20 +96,19 @@ proptest! {
         facilities in proptest::option::of(any::<bool>()),
     ) {
         let ds = embedded();
-        let q = Query {
-            place,
-            service,
-            foreign_equity_pct: equity.and_then(Equity::from_hundredths),
-            registered_in_place: registered,
-            facilities_in_place: facilities,
-        };
+        let mut q = Query { place: Some(place), service: Some(service), foreign_equity_pct: equity.and_then(Equity::from_hundredths), ..Query::default() };
+        for (id, answer) in [("registeredInPlace", registered), ("facilitiesInPlace", facilities)] {
+            if let Some(b) = answer {
+                q.answers.insert(id.into(), b);
+            }
+        }
         if let Ok(a) = assess(ds, &q) {
             let max = a.max_foreign_equity_pct;
             if let (Verdict::Allowed, Some(share), Some(max)) = (a.verdict, q.foreign_equity_pct, max) {
                 prop_assert!(share <= Equity::whole(max), "allowed {} above the cap {}", share, max);
             }
-            prop_assert!(!a.reasons.is_empty());
             for lang in [Lang::En, Lang::Zh] {
+                prop_assert!(!reasons(ds, &a, lang).is_empty());
                 prop_assert!(!headline(ds, &q, &a, lang).contains('{'), "unfilled template");
             }
         }

@@ -100,6 +100,27 @@ impl Drop for Widget {
     }
 }
 
+// Facts the tests expect, counted from the dataset (asserted once, natively, in core_data).
+fn ds() -> &'static vats_pilot::model::Dataset {
+    vats_pilot::data::embedded()
+}
+
+fn count(keep: impl Fn(&vats_pilot::model::Enterprise) -> bool) -> usize {
+    ds().enterprises.iter().filter(|e| keep(e)).count()
+}
+
+fn in_zone(z: &'static str) -> impl Fn(&vats_pilot::model::Enterprise) -> bool {
+    move |e| e.zone.as_deref() == Some(z)
+}
+
+fn approved(e: &vats_pilot::model::Enterprise) -> bool {
+    e.status == vats_pilot::model::Status::Approved
+}
+
+fn headline() -> String {
+    vats_pilot::summary::headline_text(ds(), vats_pilot::i18n::Lang::En)
+}
+
 fn hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
@@ -112,16 +133,26 @@ async fn shell_shows_title_tabs_and_switches_language() {
     let w = widget(r#"{"idPrefix":"shell"}"#).await;
     assert!(w.all_text().contains("China's telecom opening pilot"));
     let tabs = w.all("[role=tab]");
-    assert_eq!(tabs.len(), 3);
+    assert_eq!(tabs.len(), vats_pilot::state::Tab::ALL.len());
     assert_eq!(tabs[0].get_attribute("aria-selected").as_deref(), Some("true"));
     w.click("[data-tab=list]").await;
-    assert!(w.text(".vp-panel").contains("Approved enterprises"));
+    assert!(w.text(".vp-panel").contains("Enterprises: approvals and reported applicants"));
     w.key("[data-tab=list]", "ArrowRight").await;
     assert!(w.text(".vp-panel").contains("Can I operate this service here?"));
     w.click(".vp-lang").await;
     assert!(w.all_text().contains("中国增值电信业务扩大对外开放试点"));
     assert!(w.text(".vp-panel").contains("我能在这里经营这项业务吗"));
     assert_eq!(w.find("section.vp").get_attribute("lang").as_deref(), Some("zh-Hans"));
+}
+
+#[wasm_bindgen_test]
+async fn the_notes_say_what_changed_in_each_dataset_version_newest_first() {
+    let w = widget(r#"{"idPrefix":"notes"}"#).await;
+    let shown: Vec<String> = w.all(".vp-changes li").iter().filter_map(|li| li.get_attribute("data-version")).collect();
+    let versions: Vec<String> = ds().changes_newest_first().map(|c| c.version.clone()).collect();
+    assert_eq!(shown, versions);
+    assert!(w.text(".vp-changes li").starts_with(&ds().version), "the newest first");
+    assert!(w.text(".vp-notes").contains("What changed"));
 }
 
 #[wasm_bindgen_test]
@@ -140,7 +171,7 @@ async fn a_broken_newer_dataset_falls_back_with_a_visible_note() {
     let w = widget(r#"{"idPrefix":"ds","view":"list","dataJson":"{\"version\": 3}"}"#).await;
     let note = w.text(".vp-notice");
     assert!(note.contains("Could not use the newer dataset") && note.contains("built-in data"), "{note}");
-    assert!(w.text("[data-testid=headline]").starts_with("13 approved in the first batch"));
+    assert_eq!(w.text("[data-testid=headline]"), headline());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -162,7 +193,7 @@ fn js_api_answers_checks_and_filters_and_survives_bad_input() {
     assert!(get(&reasons.get(0), "textZh").as_string().is_some());
 
     let bad = js_sys::JSON::parse(r#"{"place":"atlantis","service":"B11"}"#).unwrap();
-    let err = api::check_eligibility(bad).err().expect("bad place throws");
+    let err = api::check_eligibility(bad).expect_err("bad place throws");
     let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
     assert!(msg.contains("atlantis") && msg.contains("other-mainland"), "{msg}");
     let typo = js_sys::JSON::parse(r#"{"place":"hainan","servce":"B11"}"#).unwrap();
@@ -174,8 +205,9 @@ fn js_api_answers_checks_and_filters_and_survives_bad_input() {
 
     let f = api::filter_enterprises(js_sys::JSON::parse(r#"{"zone":"hainan"}"#).unwrap()).unwrap();
     let ids: js_sys::Array = get(&f, "ids").dyn_into().unwrap();
-    assert_eq!(ids.length(), 2);
-    assert_eq!(get(&get(&get(&f, "counts"), "status"), "approved").as_f64(), Some(2.0));
+    assert_eq!(ids.length() as usize, count(in_zone("hainan")));
+    let n = count(|e| in_zone("hainan")(e) && approved(e));
+    assert_eq!(get(&get(&get(&f, "counts"), "status"), "approved").as_f64(), Some(n as f64));
     assert!(api::filter_enterprises(js_sys::JSON::parse(r#"{"zone":"mars"}"#).unwrap()).is_err());
 
     let ds = api::dataset().unwrap();
@@ -199,7 +231,8 @@ async fn map_has_four_focusable_named_zones_and_selection_is_shared() {
     w.click("g.vp-zone[data-zone=hainan]").await;
     assert_eq!(w.find("g.vp-zone[data-zone=hainan]").get_attribute("aria-pressed").as_deref(), Some("true"));
     let card = w.text(".vp-card");
-    assert!(card.contains("Hainan") && card.contains("海南") && card.contains("Approvals known here: 2"), "{card}");
+    let known = format!("Approvals known here: {}", count(|e| in_zone("hainan")(e) && approved(e)));
+    assert!(card.contains("Hainan") && card.contains("海南") && card.contains(&known), "{card}");
 
     // Keyboard: Enter on Beijing selects it, Escape clears.
     w.key("g.vp-zone[data-zone=beijing]", "Enter").await;
@@ -212,8 +245,9 @@ async fn map_has_four_focusable_named_zones_and_selection_is_shared() {
     w.click(".vp-zone-btn[data-zone=hainan]").await;
     w.click("[data-action=show-list]").await;
     assert_eq!(w.find("select[data-facet=zone]").dyn_into::<HtmlSelectElement>().unwrap().value(), "hainan");
-    assert!(w.text("[data-testid=count]").starts_with("2 of"));
-    assert!(w.text(".vp-ents").contains("2 not publicly identified"));
+    assert!(w.text("[data-testid=count]").starts_with(&format!("{} of", count(in_zone("hainan")))));
+    let unnamed = count(|e| in_zone("hainan")(e) && !e.identified);
+    assert!(w.text(".vp-ents").contains(&format!("{unnamed} not publicly identified")));
     w.click("[data-tab=checker]").await;
     assert_eq!(w.find("select[data-q=place]").dyn_into::<HtmlSelectElement>().unwrap().value(), "hainan");
 }
@@ -224,14 +258,15 @@ async fn map_has_four_focusable_named_zones_and_selection_is_shared() {
 #[wasm_bindgen_test]
 async fn list_filters_by_each_facet_and_searches_both_languages() {
     let w = widget(r#"{"idPrefix":"list","view":"list"}"#).await;
-    assert_eq!(w.text("[data-testid=headline]"), "13 approved in the first batch (2025-02-28) — 7 publicly identified");
+    assert_eq!(w.text("[data-testid=headline]"), headline());
+    let all = format!("{n} of {n}", n = ds().enterprises.len());
     let total = w.text("[data-testid=count]");
-    assert!(total.starts_with("23 of 23"), "{total}");
+    assert!(total.starts_with(&all), "{total}");
 
     w.choose("select[data-facet=zone]", "shanghai").await;
     assert!(w.text(".vp-ents").contains("HSBC") && !w.text(".vp-ents").contains("Shenzhen) Co"));
     w.choose("select[data-facet=status]", "approved").await;
-    assert!(w.text("[data-testid=count]").starts_with("4 of"));
+    assert!(w.text("[data-testid=count]").starts_with(&format!("{} of", count(|e| in_zone("shanghai")(e) && approved(e)))));
     w.choose("select[data-facet=zone]", "").await;
     w.choose("select[data-facet=status]", "").await;
     w.choose("select[data-facet=country]", "DE").await;
@@ -257,7 +292,7 @@ async fn list_filters_by_each_facet_and_searches_both_languages() {
     w.type_in("input[type=search]", "no such company").await;
     assert!(w.text(".vp-empty").contains("No enterprise matches these filters."));
     w.click("[data-action=clear-filters]").await;
-    assert!(w.text("[data-testid=count]").starts_with("23 of 23"));
+    assert!(w.text("[data-testid=count]").starts_with(&all));
 }
 
 #[wasm_bindgen_test]
@@ -276,19 +311,6 @@ async fn list_state_round_trips_through_the_url_hash() {
     assert_eq!(w2.all(".vp-ent").len(), 1);
     drop(w2);
     web_sys::window().unwrap().location().set_hash("").unwrap();
-}
-
-#[wasm_bindgen_test]
-fn csv_download_content_matches_the_filtered_list() {
-    // The download button hands this exact text to the browser (see export::csv).
-    let ds = vats_pilot::data::embedded();
-    let records = ["e-hsbc-fintech", "e-unidentified-1"].map(|id| ds.enterprise(id).unwrap());
-    let text = vats_pilot::export::csv(ds, records);
-    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-    assert_eq!(lines.len(), 3);
-    assert!(lines[0].starts_with("id,status,identified,name_en,name_zh"));
-    assert!(lines[1].contains("汇丰") && lines[1].contains("S27"));
-    assert!(lines[2].starts_with("e-unidentified-1,approved,false,,,"), "{}", lines[2]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -315,7 +337,7 @@ async fn checker_allowed_capped_prohibited_and_not_opened() {
     assert_eq!(w.text("[data-testid=max]"), "100%");
     assert!(cited(&w).contains(&"[S1]".to_string()), "{:?}", cited(&w));
     assert!(w.text(".vp-result").contains("Information, not legal advice"));
-    assert!(w.text(".vp-result").contains("Dataset 2026.11.23"));
+    assert!(w.text(".vp-result").contains(&format!("Dataset {}", ds().version)));
 
     answer(&w, "shanghai-other", "B11", "100").await;
     assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
@@ -445,7 +467,7 @@ async fn a_hostile_dataset_is_shown_as_text_in_every_view_and_both_languages() {
             assert!(w.text(".vp-card").contains("<img src=x"), "{lang} {zone}: card shows the name as text");
             assert_inert(&w, &format!("{lang} map {zone}"));
         }
-        w.click(&format!("[data-inset=shanghai]")).await;
+        w.click("[data-inset=shanghai]").await;
         assert!(w.text(".vp-insets").contains("<img src=x"), "{lang}: inset labels are text");
         // List: every card (all pages), the unidentified group, headline, facets.
         w.click("[data-tab=list]").await;
@@ -561,7 +583,7 @@ async fn a_live_widget_changes_language_view_and_zone_without_losing_answers() {
     let js = |s: &str| js_sys::JSON::parse(s).unwrap();
     w._handle.update(js(r#"{"lang":"zh"}"#)).unwrap();
     settle().await;
-    assert!(w.text(".vp-panel").contains("获批企业"), "{}", w.text(".vp-panel"));
+    assert!(w.text(".vp-panel").contains("企业：获批企业与据报申请企业"), "{}", w.text(".vp-panel"));
     assert_eq!(w.find("select[data-facet=status]").dyn_into::<HtmlSelectElement>().unwrap().value(), "approved");
     w._handle.update(js(r#"{"view":"checker","zone":"hainan"}"#)).unwrap();
     settle().await;
@@ -593,16 +615,50 @@ async fn a_share_typed_beyond_two_decimals_is_refused_and_the_last_answer_kept()
 }
 
 // ---------------------------------------------------------------------------------------
+// Timeline
+
+#[wasm_bindgen_test]
+async fn the_timeline_lists_every_dated_event_in_order_with_sources_in_both_languages() {
+    let w = widget(r#"{"idPrefix":"tl","view":"timeline"}"#).await;
+    let items = w.all(".vp-timeline li");
+    assert_eq!(items.len(), ds().timeline.len());
+    let dates: Vec<String> = w.all(".vp-timeline time").iter().filter_map(|t| t.get_attribute("datetime")).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "oldest first");
+    assert!(items.iter().all(|li| li.query_selector("a.vp-src").unwrap().is_some()), "every event cites a source");
+    let first = ds().timeline.iter().min_by(|a, b| a.date.cmp(&b.date)).unwrap();
+    assert!(w.text(".vp-timeline li").contains(&first.label.en));
+    w.click(".vp-lang").await;
+    assert!(w.text(".vp-timeline li").contains(&first.label.zh));
+}
+
+#[wasm_bindgen_test]
+async fn the_map_selection_shows_in_the_list_and_the_checker_and_can_be_cleared_there() {
+    let w = widget(r#"{"idPrefix":"chip"}"#).await;
+    w.click(".vp-zone-btn[data-zone=hainan]").await;
+    w.click("[data-tab=checker]").await;
+    assert!(w.text("[data-testid=selection]").contains("Hainan"));
+    w.click("[data-tab=list]").await;
+    assert!(w.text("[data-testid=selection]").contains("Hainan"));
+    w.click("[data-testid=selection] button").await;
+    assert!(w.try_find("[data-testid=selection]").is_none());
+    assert_eq!(w.find("select[data-facet=zone]").dyn_into::<HtmlSelectElement>().unwrap().value(), "");
+}
+
+// ---------------------------------------------------------------------------------------
 // Dataset without a JSON parser in the wasm (size): the embedded data is built in as Rust
 // data, `dataset()` serialises it, and a `data-src` dataset is read by the browser's
 // JSON.parse. Misspelt keys, wrong types and syntax errors are still errors that say where.
 
 #[wasm_bindgen_test]
 fn the_js_api_dataset_is_the_whole_shipped_dataset() {
-    let shown = js_sys::JSON::stringify(&api::dataset().unwrap()).unwrap().as_string().unwrap();
-    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
-    let source: serde_json::Value = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
-    assert_eq!(shown, source);
+    let text = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    // The shipped file, typed: fields it leaves to their default (e.g. `partial: false`) are
+    // written out. Both go through JSON.stringify, so numbers read the same (13, not 13.0).
+    let typed: vats_pilot::model::Dataset = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
+    let expected = js_sys::JSON::parse(&serde_json::to_string(&typed).unwrap()).unwrap();
+    assert_eq!(text(&api::dataset().unwrap()), text(&expected));
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,7 @@
 // <vats-pilot>: the embed loader. Defines one custom element (nothing else global), loads the
 // widget's WebAssembly only when an element comes within two screens of the viewport, and
 // mounts each element into its own open shadow root so the host page's CSS cannot break it.
-// Attributes: lang (en|zh), view (all|map|list|checker), zone, service, theme (auto|light|dark),
+// Attributes: lang (en|zh), view (all|map|list|checker|timeline), zone, service, theme (auto|light|dark),
 // data-src (URL of a newer dataset), data-src-timeout (ms, default 8000), data-src-max-bytes
 // (default 10 MB), hash (keep state in the URL hash under this key prefix).
 // Changing lang, view, zone, service or theme updates the live widget (the reader's answers

@@ -133,6 +133,36 @@ pub struct Strings {
     pub conf_medium: &'static str,
     pub conf_low: &'static str,
     pub confidence: &'static str,
+    /// A percentage: "{n}%".
+    pub percent: &'static str,
+    /// A catalogue code and a service name: "{code} {name}".
+    pub code_name: &'static str,
+    /// Between items of a run-in list: ", " / "，".
+    pub list_sep: &'static str,
+    /// After a condition: the reader's answer to its question.
+    pub your_answer: &'static str,
+    /// An error shown in the checker.
+    pub error_line: &'static str,
+    /// The footer's credit line: "{source}. {version}."
+    pub footer_line: &'static str,
+    /// File format names on the download links.
+    pub format_csv: &'static str,
+    pub format_json: &'static str,
+    /// Between two links on one line.
+    pub sep_dot: &'static str,
+    /// The footer notes' list of dataset versions.
+    pub what_changed: &'static str,
+    pub change_entry: &'static str,
+    pub optional_heading: &'static str,
+    pub clear_answer: &'static str,
+    pub tab_timeline: &'static str,
+    pub timeline_heading: &'static str,
+    pub selection_chip: &'static str,
+    pub legend_heading: &'static str,
+    pub legend_zone: &'static str,
+    pub legend_partial: &'static str,
+    pub legend_point: &'static str,
+    pub legend_outside: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -199,11 +229,8 @@ pub struct Strings {
     pub q_service: &'static str,
     pub q_service_filter: &'static str,
     pub q_equity: &'static str,
-    pub q_registered: &'static str,
-    pub q_facilities: &'static str,
     pub answer_yes: &'static str,
     pub answer_no: &'static str,
-    pub answer_unsure: &'static str,
     pub choose: &'static str,
     pub no_service_match: &'static str,
     pub verdict_allowed: &'static str,
@@ -239,7 +266,6 @@ pub struct Strings {
     pub place_group_elsewhere: &'static str,
     pub equity_error: &'static str,
     pub equity_placeholder: &'static str,
-    pub equity_slider: &'static str,
     pub not_answered: &'static str,
 
     // Engine reasons
@@ -261,7 +287,6 @@ pub struct Strings {
     pub data_src_too_large: &'static str,
     /// … its address could not be reached.
     pub data_src_network: &'static str,
-    pub error_prefix: &'static str,
     pub fallback_note: &'static str,
 }
 
@@ -329,6 +354,14 @@ mod tests {
             (EN.footer_source, ZH.footer_source),
             (EN.data_src_failed, ZH.data_src_failed),
             (EN.with_note, ZH.with_note),
+            (EN.footer_line, ZH.footer_line),
+            (EN.show_more, ZH.show_more),
+            (EN.selection_chip, ZH.selection_chip),
+            (EN.change_entry, ZH.change_entry),
+            (EN.percent, ZH.percent),
+            (EN.code_name, ZH.code_name),
+            (EN.your_answer, ZH.your_answer),
+            (EN.error_line, ZH.error_line),
         ];
         for (en, zh) in pairs {
             assert_eq!(keys(en), keys(zh), "placeholders differ: {en:?} vs {zh:?}");

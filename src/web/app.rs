@@ -33,12 +33,12 @@ fn sync_hash(ctx: Ctx, prefix: String, initial: &UiState) {
     Effect::new(move |_| {
         let st = state.get();
         let now = dom::current_hash();
-        let next = encode(&now, &p, &st);
+        let next = encode(&ctx.data().ds, &now, &p, &st);
         if next != now && !(next.is_empty() && now.is_empty()) {
             // Typing in the search box replaces the history entry; every other change is a
             // step the back button can undo.
             let mut before = previous.get_value();
-            before.text = st.text.clone();
+            before.filter.text = st.filter.text.clone();
             dom::write_hash(if next.is_empty() { "#" } else { &next }, before != st);
         }
         previous.set_value(st);
@@ -96,6 +96,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
         Tab::Map => super::map::map_view(ctx, lang).into_any(),
         Tab::List => super::list::list_view(ctx, lang).into_any(),
         Tab::Checker => super::checker::checker_view(ctx, lang).into_any(),
+        Tab::Timeline => super::timeline::timeline_view(ctx, lang).into_any(),
     };
     let lang_id = ctx.id("lang");
     let switch = move |ev: leptos::ev::MouseEvent| {
@@ -131,29 +132,22 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
 
 fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
+    let refs: [NodeRef<leptos::html::Button>; Tab::ALL.len()] = std::array::from_fn(|_| NodeRef::new());
+    let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let buttons = Tab::ALL
         .into_iter()
-        .map(|tab| {
-            let label = match tab {
-                Tab::Map => s.tab_map,
-                Tab::List => s.tab_list,
-                Tab::Checker => s.tab_checker,
-            };
-            let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
+        .enumerate()
+        .map(|(i, tab)| {
+            let label = tab.label(s);
             let selected = move || current.get() == tab;
             let on_key = move |ev: leptos::ev::KeyboardEvent| {
-                let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
-                let next = match ev.key().as_str() {
-                    "ArrowRight" => Tab::ALL[(i + 1) % 3],
-                    "ArrowLeft" => Tab::ALL[(i + 2) % 3],
-                    "Home" => Tab::ALL[0],
-                    "End" => Tab::ALL[2],
-                    _ => return,
-                };
+                let Some(next) = crate::keys::roving(&ev.key(), i, Tab::ALL.len()) else { return };
                 ev.prevent_default();
-                ctx.state.update(|s| s.tab = next);
-                let el: web_sys::Element = event_target(&ev);
-                dom::focus_now(&el.get_root_node(), &format!("[id=\"{}\"]", ctx.id(&format!("tab-{}", next.id()))));
+                ctx.state.update(|s| s.tab = Tab::ALL[next]);
+                // The tabs stay in place, so focus follows at once (fast key presses too).
+                if let Some(button) = refs[next].get_untracked() {
+                    let _ = button.focus();
+                }
             };
             view! {
                 <button
@@ -161,6 +155,7 @@ fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
                     role="tab"
                     class="vp-tab"
                     id=ctx.id(&format!("tab-{}", tab.id()))
+                    node_ref=refs[i]
                     data-tab=tab.id()
                     aria-controls=ctx.id("panel")
                     aria-selected=move || selected().to_string()

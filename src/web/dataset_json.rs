@@ -181,7 +181,7 @@ impl Reader {
     fn dataset(&mut self, v: &JsValue) -> Dataset {
         let keys = [
             "version", "asOf", "title", "caveats", "outOfScope", "sources", "programmes", "zones", "places", "serviceFamilies", "services",
-            "conditions", "rules", "countries", "enterprises", "timeline", "figures",
+            "questions", "conditions", "rules", "countries", "enterprises", "timeline", "figures", "changelog",
         ];
         let o = self.object(v, String::new(), &keys);
         Dataset {
@@ -199,6 +199,10 @@ impl Reader {
                 ServiceFamily { id: r.string(&o, "id"), name: r.text(&o, "name") }
             }),
             services: self.list(&o, "services", Self::service),
+            questions: self.list(&o, "questions", |r, v, at| {
+                let o = r.object(v, at, &["id", "hashKey", "label"]);
+                Question { id: r.string(&o, "id"), hash_key: r.string(&o, "hashKey"), label: r.text(&o, "label") }
+            }),
             conditions: self.list(&o, "conditions", Self::condition),
             rules: self.list(&o, "rules", Self::rule),
             countries: self.list(&o, "countries", |r, v, at| {
@@ -208,6 +212,22 @@ impl Reader {
             enterprises: self.list(&o, "enterprises", Self::enterprise),
             timeline: self.list(&o, "timeline", Self::timeline_event),
             figures: self.list(&o, "figures", Self::figure),
+            // Absent in files written before the changelog existed.
+            changelog: match self.field(&o, "changelog", false) {
+                Some(v) => self.items(&v, "changelog".into(), &mut |r: &mut Self, v: &JsValue, at: String| {
+                    let o = r.object(v, at, &["version", "date", "summary", "sourceIds"]);
+                    ChangelogEntry {
+                        version: r.string(&o, "version"),
+                        date: r.string(&o, "date"),
+                        summary: r.text(&o, "summary"),
+                        source_ids: match r.field(&o, "sourceIds", false) {
+                            Some(v) => r.items(&v, join(&o.at, "sourceIds"), &mut Self::str_item),
+                            None => Vec::new(),
+                        },
+                    }
+                }),
+                None => Vec::new(),
+            },
         }
     }
     fn caveat(&mut self, v: &JsValue, at: String) -> Caveat {
@@ -239,12 +259,16 @@ impl Reader {
         }
     }
     fn zone(&mut self, v: &JsValue, at: String) -> Zone {
-        let o = self.object(v, at, &["id", "shortName", "officialName", "extent", "keyDates", "anchor", "confidence", "sourceIds"]);
+        let o = self.object(v, at, &["id", "shortName", "officialName", "extent", "partial", "keyDates", "anchor", "confidence", "sourceIds"]);
         Zone {
             id: self.string(&o, "id"),
             short_name: self.text(&o, "shortName"),
             official_name: self.text(&o, "officialName"),
             extent: self.text(&o, "extent"),
+            partial: match self.field(&o, "partial", false) {
+                Some(_) => self.boolean(&o, "partial"),
+                None => false,
+            },
             key_dates: self.list(&o, "keyDates", |r, v, at| {
                 let o = r.object(v, at, &["date", "label", "sourceIds"]);
                 DatedEvent { date: r.string(&o, "date"), label: r.text(&o, "label"), source_ids: r.strings(&o, "sourceIds") }
@@ -301,10 +325,7 @@ impl Reader {
         Condition {
             id: self.string(&o, "id"),
             text: self.text(&o, "text"),
-            answer: match self.field(&o, "answer", false) {
-                Some(_) => Some([Answer::RegisteredInPlace, Answer::FacilitiesInPlace][self.choice(&o, "answer", &["registeredInPlace", "facilitiesInPlace"])]),
-                None => None,
-            },
+            answer: self.opt_string(&o, "answer"),
             confidence: self.confidence(&o, "confidence"),
             source_ids: self.strings(&o, "sourceIds"),
         }

@@ -90,3 +90,10 @@ pub fn focus_later(root: &web_sys::Node, selector: &str) {
 pub fn focus_by_id(root: &web_sys::Node, id: &str) {
     focus_later(root, &format!("[id=\"{id}\"]"));
 }
+
+/// Brings an element into view with the least scrolling (none when it is already visible).
+pub fn scroll_into_view(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::list::source_links;
+use super::common::source_links;
 use super::{dom, Ctx, ViewMode};
 use crate::geo::{zoom_to, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
@@ -11,7 +11,7 @@ use crate::i18n::{fill, Lang};
 use crate::model::Zone;
 use crate::state::Tab;
 use crate::summary::zone_summary;
-use crate::validate::zone_id;
+use crate::validate::{zone_id, ZONE_IDS};
 
 const ZOOM: f32 = 1.8;
 
@@ -31,36 +31,36 @@ fn select(ctx: Ctx, zone: Option<&str>) {
     ctx.state.update(|s| s.select_zone(&data.ds, zone));
 }
 
-fn on_zone_key(ctx: Ctx, zone: &str, ev: &leptos::ev::KeyboardEvent) {
-    let ids: Vec<&str> = ctx.data().ds.zones.iter().filter_map(|z| zone_id(&z.id)).collect();
-    let n = ids.len().max(1);
-    let i = ids.iter().position(|z| *z == zone).unwrap_or(0);
-    let target = match ev.key().as_str() {
+/// The map's zone buttons, in dataset order, so arrow keys can move focus among them.
+type ZoneRefs = [NodeRef<leptos::svg::G>; ZONE_IDS.len()];
+
+fn on_zone_key(ctx: Ctx, i: usize, zone: &'static str, refs: ZoneRefs, ev: &leptos::ev::KeyboardEvent) {
+    let key = ev.key();
+    match key.as_str() {
         "Enter" | " " => {
             ev.prevent_default();
-            return select(ctx, Some(zone));
+            select(ctx, Some(zone));
         }
         "Escape" => {
             ev.prevent_default();
-            return select(ctx, None);
+            select(ctx, None);
         }
-        "ArrowRight" | "ArrowDown" => (i + 1) % n,
-        "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
-        "Home" => 0,
-        "End" => n - 1,
-        _ => return,
-    };
-    ev.prevent_default();
-    let el: web_sys::Element = event_target(ev);
-    if let Some(id) = ids.get(target) {
-        dom::focus_now(&el.get_root_node(), &format!("g.vp-zone[data-zone=\"{id}\"]"));
+        _ => {
+            let Some(next) = crate::keys::roving(&key, i, ctx.data().ds.zones.len().min(refs.len())) else { return };
+            ev.prevent_default();
+            if let Some(g) = refs[next].get_untracked() {
+                let _ = g.focus();
+            }
+        }
     }
 }
 
-fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, first: bool, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> Option<impl IntoView> {
+fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, i: usize, refs: ZoneRefs, hover: RwSignal<Option<String>>, selected: Memo<Option<String>>) -> Option<impl IntoView> {
+    let first = i == 0;
     let id = zone_id(&z.id)?;
     let name = z.short_name.get(lang).to_string();
     let label = name.clone();
+    let partial = z.partial;
     let marker = MAIN.marker(id).copied();
     let (dx, dy, anchor) = label_offset(id);
     let is_sel = move || selected.get().as_deref() == Some(id);
@@ -76,13 +76,15 @@ fn zone_button(ctx: Ctx, lang: Lang, z: &Zone, first: bool, hover: RwSignal<Opti
             aria-label=label
             aria-describedby=move || (hover.get().or_else(|| selected.get()).is_some()).then(|| ctx.id("card"))
             on:click=move |_| select(ctx, Some(id))
-            on:keydown=move |ev| on_zone_key(ctx, id, &ev)
+            node_ref=*refs.get(i)?
+            on:keydown=move |ev| on_zone_key(ctx, i, id, refs, &ev)
             on:focus=move |_| hover.set(Some(id.to_string()))
             on:blur=move |_| hover.set(None)
             on:mouseenter=move |_| hover.set(Some(id.to_string()))
             on:mouseleave=move |_| hover.set(None)
         >
             <g inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone == Some(id))></g>
+            {partial.then(|| view! { <g aria-hidden="true" inner_html=crate::markup::map_hatch(&MAIN, id, &ctx.id("hatch"))></g> })}
             {marker.map(|m| view! {
                 <circle class="vp-marker-halo" cx=m.x cy=m.y r="22"></circle>
                 <circle class="vp-marker" cx=m.x cy=m.y r="9"></circle>
@@ -98,7 +100,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     // The zone under the pointer or keyboard focus; the card shows it, else the selection.
     let hover = RwSignal::new(None::<String>);
-    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone.clone()));
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone().map(str::to_string)));
     let active = Memo::new(move |_| hover.get().or_else(|| selected.get()));
 
     // Set through CSSOM (`style:`), which a strict `style-src 'self'` policy allows, unlike a
@@ -111,23 +113,25 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         None => "none".to_string(),
     };
     let data = ctx.data();
+    let refs: ZoneRefs = std::array::from_fn(|_| NodeRef::new());
     let zones = data
         .ds
         .zones
         .iter()
         .enumerate()
-        .map(|(i, z)| zone_button(ctx, lang, z, i == 0, hover, selected))
+        .map(|(i, z)| zone_button(ctx, lang, z, i, refs, hover, selected))
         .collect_view();
     let heading_id = ctx.id("map-h");
     let hint_id = ctx.id("map-d");
     view! {
         <div class="vp-map">
-            <h3 class="vp-h3" id=heading_id.clone()>{s.map_heading}</h3>
+            <h3 class="vp-h3" id=heading_id.clone() tabindex="-1">{s.map_heading}</h3>
             <p class="vp-hint" id=hint_id.clone()>{s.map_keys_hint}</p>
             <div class="vp-map-grid">
                 <div class="vp-map-main">
                     <svg class="vp-svg" viewBox=MAIN.view_box_attr() role="group" aria-labelledby=heading_id aria-describedby=hint_id>
                         <desc>{s.map_desc}</desc>
+                        <g inner_html=crate::markup::hatch_pattern(&ctx.id("hatch"), (MAIN.view_box[2] / 120.0) as u32)></g>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
                         <g class="vp-zoom" style:transform=zoom>
                             <g aria-hidden="true" inner_html=crate::markup::map_shapes(&MAIN, |s| s.zone.is_none())></g>
@@ -140,6 +144,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     {inset(ctx, lang, &INSET_SHENZHEN, "shenzhen", s.inset_shenzhen, s.shenzhen_note)}
                 </div>
             </div>
+            <div class="vp-legend" inner_html=crate::markup::legend(lang, &ctx.id("hatch-key"))></div>
             <p class="vp-credit">{s.map_credit}</p>
             {move || active.get().and_then(|id| zone_card(ctx, lang, &id, selected.get().as_deref() == Some(id.as_str())))}
             {zone_list(ctx, lang, selected)}
@@ -152,15 +157,16 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
 fn inset(ctx: Ctx, lang: Lang, view: &'static MapView, zone: &'static str, title: &'static str, note: &'static str) -> impl IntoView {
     let s = lang.strings();
     let data = ctx.data();
+    let hatch = data.ds.zone(zone).filter(|z| z.partial).map(|_| (zone, ctx.id(&format!("hatch-{zone}"))));
     let label = move |marker: &str| match marker {
         "lingang" => s.lingang.to_string(),
         "pudong" => s.pudong.to_string(),
         id => data.ds.zone(id).map(|z| z.short_name.get(lang).to_string()).unwrap_or_default(),
     };
-    let selected = move || ctx.state.with(|s| s.zone.as_deref() == Some(zone));
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.zone() == Some(zone)));
     view! {
         <figure class="vp-inset" class:vp-selected=selected data-inset=zone on:click=move |_| select(ctx, Some(zone))>
-            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label)></svg>
+            <svg class="vp-svg" viewBox=view.view_box_attr() aria-hidden="true" inner_html=crate::markup::inset_svg(view, label, hatch.as_ref().map(|(z, p)| (*z, p.as_str())))></svg>
             <figcaption>
                 <span class="vp-inset-title">{title}</span>
                 <span class="vp-inset-note">{note}</span>
@@ -182,17 +188,20 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
         fill(s.zone_known, &[("n", &sum.approved.to_string())])
     };
     let short = z.short_name.get(lang);
-    let go = move |tab: Tab| {
+    // The panel is replaced: focus moves to the new panel's heading.
+    let go = move |tab: Tab, ev: leptos::ev::MouseEvent| {
         select(ctx, Some(zid));
         ctx.state.update(|s| s.tab = tab);
+        let el: web_sys::Element = event_target(&ev);
+        dom::focus_by_id(&el.get_root_node(), &ctx.id(&format!("h-{}", tab.id())));
     };
     let actions = (ctx.view.get_untracked() == ViewMode::All).then(|| {
         view! {
             <div class="vp-actions">
-                <button type="button" class="vp-btn" data-action="show-list" on:click=move |_| go(Tab::List)>
+                <button type="button" class="vp-btn" data-action="show-list" on:click=move |ev| go(Tab::List, ev)>
                     {fill(s.zone_show_list, &[("zone", short)])}
                 </button>
-                <button type="button" class="vp-btn vp-btn-secondary" data-action="check" on:click=move |_| go(Tab::Checker)>
+                <button type="button" class="vp-btn vp-btn-secondary" data-action="check" on:click=move |ev| go(Tab::Checker, ev)>
                     {fill(s.zone_check, &[("zone", short)])}
                 </button>
             </div>
@@ -212,7 +221,19 @@ fn zone_card(ctx: Ctx, lang: Lang, id: &str, is_selected: bool) -> Option<impl I
             {actions}
             <p class="vp-sources">{source_links(ctx, lang, &z.source_ids)}</p>
             {is_selected.then(|| view! {
-                <button type="button" class="vp-btn vp-btn-link" on:click=move |_| select(ctx, None)>{s.clear_selection}</button>
+                <button
+                    type="button"
+                    class="vp-btn vp-btn-link"
+                    data-action="clear-selection"
+                    on:click=move |ev| {
+                        // The card goes away with the selection: focus returns to the map.
+                        select(ctx, None);
+                        let el: web_sys::Element = event_target(&ev);
+                        dom::focus_by_id(&el.get_root_node(), &ctx.id("map-h"));
+                    }
+                >
+                    {s.clear_selection}
+                </button>
             })}
         </div>
     })

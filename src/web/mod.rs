@@ -5,11 +5,13 @@ pub mod api;
 mod app;
 mod args;
 mod checker;
+mod common;
 pub mod dataset_json;
 mod dom;
 mod footer;
 mod list;
 mod map;
+mod timeline;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -108,6 +110,15 @@ struct Settings {
     service: Option<Option<String>>,
 }
 
+/// The value of `key`: `None` when empty, else one of `valid` (an error lists them).
+fn one_of<'a>(a: &Args, key: &str, mut valid: impl Iterator<Item = &'a str> + Clone) -> Result<Option<String>, JsError> {
+    let Some(v) = a.string(key)?.filter(|v| !v.is_empty()) else { return Ok(None) };
+    if valid.clone().any(|x| x == v) {
+        return Ok(Some(v));
+    }
+    Err(a.invalid(key, &v, &format!("is not one of: {}", valid.by_ref().collect::<Vec<_>>().join(", "))))
+}
+
 fn settings(a: &Args, data: &Data) -> Result<Settings, JsError> {
     let ds = &data.ds;
     let mut out = Settings::default();
@@ -117,32 +128,14 @@ fn settings(a: &Args, data: &Data) -> Result<Settings, JsError> {
     }
     if a.has("view") {
         let v = a.string("view")?.unwrap_or_default();
-        out.view = Some(ViewMode::parse(&v).ok_or_else(|| a.invalid("view", &v, "is not one of: all, map, list, checker"))?);
+        out.view = Some(ViewMode::parse(&v).ok_or_else(|| a.invalid("view", &v, "is not one of: all, map, list, checker, timeline"))?);
     }
     if a.has("theme") {
         let t = a.string("theme")?.unwrap_or_default();
         out.theme = Some(Theme::parse(&t).ok_or_else(|| a.invalid("theme", &t, "is not one of: auto, light, dark"))?);
     }
-    if a.has("zone") {
-        let z = a.string("zone")?.filter(|z| !z.is_empty());
-        if let Some(z) = &z {
-            if ds.zone(z).is_none() {
-                let valid: Vec<&str> = ds.zones.iter().map(|z| z.id.as_str()).collect();
-                return Err(a.invalid("zone", z, &format!("is not one of: {}", valid.join(", "))));
-            }
-        }
-        out.zone = Some(z);
-    }
-    if a.has("service") {
-        let s = a.string("service")?.filter(|s| !s.is_empty());
-        if let Some(s) = &s {
-            if ds.service(s).is_none() {
-                let valid: Vec<&str> = ds.services.iter().map(|s| s.id.as_str()).collect();
-                return Err(a.invalid("service", s, &format!("is not one of: {}", valid.join(", "))));
-            }
-        }
-        out.service = Some(s);
-    }
+    out.zone = a.has("zone").then(|| one_of(a, "zone", ds.zones.iter().map(|z| z.id.as_str()))).transpose()?;
+    out.service = a.has("service").then(|| one_of(a, "service", ds.services.iter().map(|s| s.id.as_str()))).transpose()?;
     Ok(out)
 }
 

@@ -2,7 +2,7 @@
 // the iframe path's height messages, no request off this machine, lazy loading.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, page, screenshot } from './harness.mjs';
+import { serve, browser, page, screenshot, facts } from './harness.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let srv, b;
@@ -52,7 +52,7 @@ test('a hostile host stylesheet leaves the widget intact', async () => {
   await p.goto(`${srv.base}/test/hostile.html`);
   await ready(p);
   const w = p.locator('vats-pilot');
-  await assert.doesNotReject(w.getByText('13 approved in the first batch').waitFor({ state: 'visible' }));
+  await assert.doesNotReject(w.getByText(`${facts.firstBatch} approved in the first batch`).waitFor({ state: 'visible' }));
   assert.ok(await w.locator('.vp-ent').first().isVisible());
   assert.equal(await w.locator('.vp-headline').evaluate((el) => getComputedStyle(el).color === 'rgb(255, 0, 0)'), false);
   await screenshot(p, 'embed-hostile');
@@ -153,7 +153,7 @@ test('data-src: a valid newer dataset is used, a broken or missing one falls bac
   assert.match(await p.locator('#bad .vp-notice').innerText(), /Could not use the newer dataset/);
   assert.match(await p.locator('#missing .vp-notice').innerText(), /Could not use the newer dataset \(HTTP 404\)/);
   for (const id of ['good', 'bad', 'missing']) {
-    assert.match(await p.locator(`#${id} [data-testid=headline]`).innerText(), /^13 approved in the first batch/);
+    assert.match(await p.locator(`#${id} [data-testid=headline]`).innerText(), new RegExp(`^${facts.firstBatch} approved in the first batch`));
   }
   await p.context().close();
 });
@@ -185,7 +185,7 @@ test('changing lang or zone updates a live widget: no new fetch, the reader\'s f
   const good = p.locator('#good');
   await good.locator('select[data-facet=status]').selectOption('approved');
   await p.evaluate(() => document.querySelector('#good').setAttribute('lang', 'zh'));
-  await good.locator('.vp-h3', { hasText: '获批企业' }).waitFor();
+  await good.locator('.vp-h3', { hasText: '企业：获批企业' }).waitFor();
   assert.equal(await good.locator('select[data-facet=status]').inputValue(), 'approved', 'filter kept');
   await p.evaluate(() => document.querySelector('#good').setAttribute('zone', 'hainan'));
   await p.waitForFunction(() => document.querySelector('#good').shadowRoot.querySelector('select[data-facet=zone]').value === 'hainan');

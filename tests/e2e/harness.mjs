@@ -1,6 +1,7 @@
 // Shared e2e harness: a static server for www/ on 127.0.0.1 (random port) that logs every
 // request, and Debian's Chromium driven by playwright-core.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const www = join(here, '..', '..', 'www');
 export const shots = join(here, 'screenshots');
 export const fixtures = join(here, 'pages');
+
+/**
+ * Facts the tests expect, counted from the shipped dataset (not written into the tests), so a
+ * data update does not mean editing them.
+ */
+export const data = JSON.parse(readFileSync(join(here, '..', '..', 'data', 'pilot.json'), 'utf8'));
+const ents = data.enterprises;
+export const facts = {
+  total: ents.length,
+  firstBatch: data.figures.find((f) => f.id === 'first-batch-approved')?.value,
+  inZone: (z) => ents.filter((e) => e.zone === z).length,
+  approvedIn: (z) => ents.filter((e) => e.zone === z && e.status === 'approved').length,
+  unidentifiedIn: (z) => ents.filter((e) => e.zone === z && !e.identified).length,
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

@@ -679,10 +679,8 @@ def main() -> int:
     a = ap.parse_args()
 
     if not os.path.isdir(a.geo):
-        if a.check:
-            print("shared/geo not found, skipping")
-            return 0
-        print(f"error: input folder {a.geo} not found", file=sys.stderr)
+        # Without the inputs nothing can be verified: say so and fail, even with --check.
+        print(f"error: input folder {a.geo} not found (pass --geo DIR)", file=sys.stderr)
         return 2
 
     hashes = {fn: sha256(os.path.join(a.geo, fn)) for fn in INPUT_FILES}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Assembles the self-hosting folder dist/vats-pilot/ from a release build (scripts/build.sh):
+# the loader, wasm glue and module, CSS, iframe page and parent snippet, oEmbed, embed builder,
+# the dataset and its JSON Schema, plus a package.json so `npm pack` there gives the npm package.
+# Every text and wasm file gets precompressed .gz and .br siblings for static hosts; they are
+# for the deploy folder only (package.json's `files` leaves them out of the npm package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f www/pkg/vats_pilot_bg.wasm ]; then
+  echo "package: www/pkg is missing; run scripts/build.sh first" >&2
+  exit 1
+fi
+
+out=dist/vats-pilot
+rm -rf "$out"
+mkdir -p "$out/pkg"
+for f in vats-pilot.js widget.css builder.css embed.html embed.js embed-parent.js page.css oembed.json builder.html builder.js pilot.schema.json; do
+  cp "www/$f" "$out/$f"
+done
+cp www/pkg/vats_pilot.js www/pkg/vats_pilot_bg.wasm "$out/pkg/"
+cp data/pilot.json "$out/pilot.json"
+cp packaging/npm/README.md "$out/README.md"
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+dataset=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync("data/pilot.json","utf8")).version)')
+sed -e "s/@VERSION@/$version/" -e "s/@DATASET@/$dataset/" packaging/npm/package.json >"$out/package.json"
+
+# Precompress with Node's zlib (gzip -9, brotli quality 11): no extra tools needed.
+node --input-type=module - "$out" <<'JS'
+import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+const dir = process.argv[2];
+const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+for (const f of walk(dir)) {
+  if (!/\.(js|css|html|json|wasm)$/.test(f) || f.endsWith('package.json')) continue;
+  const body = readFileSync(f);
+  writeFileSync(`${f}.gz`, gzipSync(body, { level: 9 }));
+  writeFileSync(`${f}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+}
+JS
+echo "package: $out (vats-pilot $version, dataset $dataset)"
+for f in pkg/vats_pilot_bg.wasm pkg/vats_pilot.js vats-pilot.js; do
+  printf '  %-24s %8d raw %8d gzip %8d brotli\n' "$f" "$(wc -c <"$out/$f")" "$(wc -c <"$out/$f.gz")" "$(wc -c <"$out/$f.br")"
+done

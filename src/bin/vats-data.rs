@@ -1,0 +1,110 @@
+//! The maintainers' data workflow, one command:
+//!
+//! ```text
+//! cargo run --bin vats-data -- check FILE          # every problem, with record, field and why
+//! cargo run --bin vats-data -- diff OLD NEW        # what changed for a reader
+//! cargo run --bin vats-data -- schema [--out FILE] # the dataset's JSON Schema
+//! ```
+//!
+//! Exit codes: 0 fine, 1 the data has problems, 2 the command could not run (usage, unreadable file).
+
+// A maintainer's tool: native only (the wasm build of the crate compiles an empty main).
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::process::ExitCode;
+
+    use vats_pilot::check::check;
+    use vats_pilot::diff::diff;
+    use vats_pilot::schema::dataset_schema_json;
+
+    const USAGE: &str = "usage:
+      vats-data check FILE          validate a dataset file; lists every problem (exit 1 if any)
+      vats-data diff OLD NEW        what changed between two dataset files, in words
+      vats-data schema [--out FILE] print (or write) the dataset's JSON Schema";
+
+    fn read(path: &str) -> Result<String, ExitCode> {
+        std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("{path}: cannot read the file: {e}");
+            ExitCode::from(2)
+        })
+    }
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let result = match args.as_slice() {
+            ["check", file] => run_check(file),
+            ["diff", old, new] => run_diff(old, new),
+            ["schema"] => {
+                print!("{}", dataset_schema_json());
+                Ok(ExitCode::SUCCESS)
+            }
+            ["schema", "--out", path] => std::fs::write(path, dataset_schema_json()).map(|_| ExitCode::SUCCESS).map_err(|e| {
+                eprintln!("{path}: cannot write the schema: {e}");
+                ExitCode::from(2)
+            }),
+            _ => {
+                eprintln!("{USAGE}");
+                Err(ExitCode::from(2))
+            }
+        };
+        result.unwrap_or_else(|code| code)
+    }
+
+    fn run_check(file: &str) -> Result<ExitCode, ExitCode> {
+        let json = read(file)?;
+        match check(&json) {
+            Ok(ds) => {
+                println!(
+                    "{file}: dataset {} (as of {}) is valid: {} sources, {} enterprises, {} rules, {} figures.",
+                    ds.version,
+                    ds.as_of,
+                    ds.sources.len(),
+                    ds.enterprises.len(),
+                    ds.rules.len(),
+                    ds.figures.len()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                let lines = e.lines(file);
+                for line in &lines {
+                    println!("{line}");
+                }
+                eprintln!("{file}: {} problem(s) found.", lines.len());
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+
+    fn run_diff(old: &str, new: &str) -> Result<ExitCode, ExitCode> {
+        let parse = |file: &str| -> Result<vats_pilot::model::Dataset, ExitCode> {
+            let json = read(file)?;
+            match check(&json) {
+                Ok(ds) => Ok(ds),
+                Err(vats_pilot::check::CheckError::Invalid(problems)) => {
+                    // Still comparable; say so, so a reviewer does not take it for a valid update.
+                    eprintln!("{file}: note: the dataset has {} validation problem(s); run `vats-data check {file}`.", problems.len());
+                    serde_json::from_str(&json).map_err(|_| ExitCode::from(1))
+                }
+                Err(e) => {
+                    for line in e.lines(file) {
+                        eprintln!("{line}");
+                    }
+                    Err(ExitCode::from(1))
+                }
+            }
+        };
+        let (a, b) = (parse(old)?, parse(new)?);
+        print!("{}", diff(&a, &b));
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
