@@ -14,8 +14,27 @@ fi
 cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:8080/}"
 # The dataset's JSON Schema, published next to the widget for newsrooms preparing a data-src file.
 cargo run --quiet --bin vats-data -- schema --out www/pilot.schema.json
-wasm-pack build --release --target web --no-typescript --no-pack --out-dir www/pkg
-rm -f www/pkg/.gitignore
+# The embedded dataset must validate (build.rs embeds it; the browser does not check it again).
+cargo run --quiet --bin vats-data -- check data/pilot.json
+# The cdylib alone, so `lto = true` applies (cargo drops LTO when the crate also builds an rlib,
+# rust-lang/cargo#9672; the rlib stays in Cargo.toml for the browser tests).
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+rm -rf www/pkg
+wasm-bindgen --target web --no-typescript --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/vats_pilot.wasm"
+# Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 132, e.g. from the npm package `binaryen`;
+# never Debian's 108, which breaks the output) saves about 2 KB gzip more. Off by default.
+if [ -n "${WASM_OPT:-}" ]; then
+  "$WASM_OPT" -Os --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue www/pkg/vats_pilot_bg.wasm -o www/pkg/vats_pilot_bg.wasm
+fi
+
+# Precompressed copies (FILE.gz, FILE.br) of what is served, for servers that send them as is.
+if command -v node >/dev/null; then
+  node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/vats-pilot.js www/widget.css \
+    www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json
+else
+  echo "note: node not found, so no .br/.gz copies were written (serve uncompressed or let the server compress)" >&2
+fi
 
 size() { # file label
   local raw gz

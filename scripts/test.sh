@@ -25,6 +25,8 @@ scripts/build.sh
 step "self-hosting package: assemble dist/vats-pilot, check npm pack --dry-run"
 scripts/package.sh
 scripts/check-package.sh
+step "size budget (first load, gzip)"
+scripts/size-budget.sh
 
 step "end-to-end tests (Playwright + Chromium)"
 (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)

@@ -7,7 +7,8 @@ use crate::filter::SearchIndex;
 use crate::model::Dataset;
 use crate::validate::{validate, Problem};
 
-/// The dataset's JSON text as shipped in the binary.
+/// The dataset's source text. The widget does not ship it: `build.rs` validates it and embeds
+/// it as a compact binary (`crate::embedded`); tests and build tools read the text.
 pub const EMBEDDED_JSON: &str = include_str!("../data/pilot.json");
 
 /// Why a dataset could not be used.
@@ -43,6 +44,12 @@ impl std::fmt::Display for LoadError {
 /// Parses and validates a dataset; nothing is accepted with problems.
 pub fn load(json: &str) -> Result<Dataset, LoadError> {
     let ds: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+    checked(ds)
+}
+
+/// A dataset parsed elsewhere (e.g. by the browser's `JSON.parse`), accepted only without
+/// problems.
+pub fn checked(ds: Dataset) -> Result<Dataset, LoadError> {
     let problems = validate(&ds);
     if problems.is_empty() {
         Ok(ds)
@@ -100,12 +107,10 @@ impl Data {
 fn embedded_cell() -> &'static Arc<Data> {
     static CELL: OnceLock<Arc<Data>> = OnceLock::new();
     CELL.get_or_init(|| {
-        Arc::new(Data::new(match load(EMBEDDED_JSON) {
-            Ok(ds) => ds,
-            // The native test suite proves the embedded data loads, so this cannot ship broken;
-            // an empty-but-valid fallback keeps a wasm module alive rather than aborting.
-            Err(_) => Dataset::empty(),
-        }))
+        // Validated when the crate was built (build.rs), so nothing is parsed or checked here.
+        // The native tests prove it decodes to the dataset in data/pilot.json; an
+        // empty-but-valid fallback keeps a wasm module alive rather than aborting.
+        Arc::new(Data::new(crate::embedded::decode(crate::embedded::BLOB).unwrap_or_else(Dataset::empty)))
     })
 }
 

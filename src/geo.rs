@@ -29,6 +29,9 @@ pub struct Marker {
     pub id: &'static str,
     pub x: f32,
     pub y: f32,
+    /// `x` and `y` as written in SVG attributes, so views need no float formatting.
+    pub cx: &'static str,
+    pub cy: &'static str,
     pub lon: f64,
     pub lat: f64,
 }
@@ -44,15 +47,17 @@ pub struct Affine {
 #[derive(Clone, Copy, Debug)]
 pub struct MapView {
     pub view_box: [f32; 4],
+    /// `view_box` as the SVG `viewBox` attribute.
+    pub view_box_text: &'static str,
     pub shapes: &'static [Shape],
     pub markers: &'static [Marker],
     pub affine: Affine,
 }
 
 impl MapView {
-    pub fn view_box_attr(&self) -> String {
-        let [x, y, w, h] = self.view_box;
-        format!("{x} {y} {w} {h}")
+    /// The `viewBox` attribute (written at build time: no float formatting in the browser).
+    pub fn view_box_attr(&self) -> &'static str {
+        self.view_box_text
     }
     pub fn marker(&self, id: &str) -> Option<&Marker> {
         self.markers.iter().find(|m| m.id == id)
@@ -76,6 +81,14 @@ pub fn zoom_to(view: &MapView, x: f32, y: f32, scale: f32) -> (f32, f32, f32) {
     (tx, ty, s)
 }
 
+/// [`zoom_to`] towards a marker as a CSS `transform`, in whole units and written with integer
+/// formatting only: `scale_tenths` 18 is a zoom of 1.8.
+pub fn zoom_transform(view: &MapView, m: &Marker, scale_tenths: u32) -> String {
+    let tenths = scale_tenths.max(10);
+    let (tx, ty, _) = zoom_to(view, m.x, m.y, tenths as f32 / 10.0);
+    format!("translate({}px, {}px) scale({}.{})", tx.round() as i32, ty.round() as i32, tenths / 10, tenths % 10)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -91,5 +104,20 @@ mod tests {
         assert_eq!((tx, ty), (0.0, 0.0));
         let (tx, ty, _) = zoom_to(&MAIN, 1000.0, 894.0, 2.0);
         assert!((tx + 1000.0).abs() < 0.01 && (ty + 894.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn build_time_attribute_text_matches_the_numbers() {
+        for view in [&MAIN, &crate::geo_data::INSET_SHANGHAI, &crate::geo_data::INSET_SHENZHEN] {
+            let [x, y, w, h] = view.view_box;
+            assert_eq!(view.view_box_attr(), format!("{x} {y} {w} {h}"));
+            for m in view.markers {
+                assert_eq!((m.cx, m.cy), (m.x.to_string().as_str(), m.y.to_string().as_str()), "{}", m.id);
+            }
+        }
+        let hainan = MAIN.marker("hainan").unwrap();
+        let (tx, ty, _) = zoom_to(&MAIN, hainan.x, hainan.y, 1.8);
+        assert_eq!(zoom_transform(&MAIN, hainan, 18), format!("translate({}px, {}px) scale(1.8)", tx.round(), ty.round()));
+        assert_eq!(zoom_transform(&MAIN, hainan, 20), format!("translate({}px, {}px) scale(2.0)", zoom_to(&MAIN, hainan.x, hainan.y, 2.0).0.round(), zoom_to(&MAIN, hainan.x, hainan.y, 2.0).1.round()));
     }
 }

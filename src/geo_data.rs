@@ -27,6 +27,7 @@ pub const ALBERS: (f64, f64, f64, f64) = (105.0, 0.0, 25.0, 47.0);
 /// Douglas-Peucker tolerance 0.5 units, rings under 4.0 sq. units dropped; 56 shapes, 113 rings, 47558 bytes of path data.
 pub const MAIN: MapView = MapView {
     view_box: [0.0, 0.0, 1000.0, 894.0],
+    view_box_text: "0 0 1000 894",
     shapes: MAIN_SHAPES,
     markers: MAIN_MARKERS,
     affine: Affine {
@@ -41,6 +42,8 @@ pub const MAIN_MARKERS: &[Marker] = &[
         id: "beijing",
         x: 735.4,
         y: 330.9,
+        cx: "735.4",
+        cy: "330.9",
         lon: 116.3863,
         lat: 39.9308,
     },
@@ -48,6 +51,8 @@ pub const MAIN_MARKERS: &[Marker] = &[
         id: "shanghai",
         x: 863.6,
         y: 521.3,
+        cx: "863.6",
+        cy: "521.3",
         lon: 121.93,
         lat: 30.9,
     },
@@ -55,6 +60,8 @@ pub const MAIN_MARKERS: &[Marker] = &[
         id: "hainan",
         x: 657.1,
         y: 789.8,
+        cx: "657.1",
+        cy: "789.8",
         lon: 110.32,
         lat: 20.05,
     },
@@ -62,6 +69,8 @@ pub const MAIN_MARKERS: &[Marker] = &[
         id: "shenzhen",
         x: 733.4,
         y: 728.5,
+        cx: "733.4",
+        cy: "728.5",
         lon: 114.1202,
         lat: 22.5543,
     },
@@ -523,6 +532,7 @@ pub const MAIN_SHAPES: &[Shape] = &[
 /// Douglas-Peucker tolerance 0.6 units, rings under 8.0 sq. units dropped; 3 shapes, 9 rings, 1300 bytes of path data.
 pub const INSET_SHANGHAI: MapView = MapView {
     view_box: [0.0, 0.0, 1000.0, 1002.0],
+    view_box_text: "0 0 1000 1002",
     shapes: INSET_SHANGHAI_SHAPES,
     markers: INSET_SHANGHAI_MARKERS,
     affine: Affine {
@@ -537,6 +547,8 @@ pub const INSET_SHANGHAI_MARKERS: &[Marker] = &[
         id: "lingang",
         x: 759.2,
         y: 664.0,
+        cx: "759.2",
+        cy: "664",
         lon: 121.93,
         lat: 30.9,
     },
@@ -544,6 +556,8 @@ pub const INSET_SHANGHAI_MARKERS: &[Marker] = &[
         id: "pudong",
         x: 524.8,
         y: 506.8,
+        cx: "524.8",
+        cy: "506.8",
         lon: 121.5064,
         lat: 31.2347,
     },
@@ -581,6 +595,7 @@ pub const INSET_SHANGHAI_SHAPES: &[Shape] = &[
 /// Douglas-Peucker tolerance 0.6 units, rings under 8.0 sq. units dropped; 3 shapes, 17 rings, 2790 bytes of path data.
 pub const INSET_SHENZHEN: MapView = MapView {
     view_box: [0.0, 0.0, 1000.0, 784.0],
+    view_box_text: "0 0 1000 784",
     shapes: INSET_SHENZHEN_SHAPES,
     markers: INSET_SHENZHEN_MARKERS,
     affine: Affine {
@@ -594,6 +609,8 @@ pub const INSET_SHENZHEN_MARKERS: &[Marker] = &[Marker {
     id: "shenzhen",
     x: 602.0,
     y: 407.8,
+    cx: "602",
+    cy: "407.8",
     lon: 114.1202,
     lat: 22.5543,
 }];

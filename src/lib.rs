@@ -10,6 +10,7 @@
 pub mod check;
 pub mod data;
 pub mod diff;
+mod embedded;
 pub mod eligibility;
 pub mod equity;
 pub mod explain;

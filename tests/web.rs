@@ -645,3 +645,58 @@ async fn the_map_selection_shows_in_the_list_and_the_checker_and_can_be_cleared_
     assert!(w.try_find("[data-testid=selection]").is_none());
     assert_eq!(w.find("select[data-facet=zone]").dyn_into::<HtmlSelectElement>().unwrap().value(), "");
 }
+
+// ---------------------------------------------------------------------------------------
+// Dataset without a JSON parser in the wasm (size): the embedded data is built in as Rust
+// data, `dataset()` serialises it, and a `data-src` dataset is read by the browser's
+// JSON.parse. Misspelt keys, wrong types and syntax errors are still errors that say where.
+
+#[wasm_bindgen_test]
+fn the_js_api_dataset_is_the_whole_shipped_dataset() {
+    let text = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    // The shipped file, typed: fields it leaves to their default (e.g. `partial: false`) are
+    // written out. Both go through JSON.stringify, so numbers read the same (13, not 13.0).
+    let typed: vats_pilot::model::Dataset = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
+    let expected = js_sys::JSON::parse(&serde_json::to_string(&typed).unwrap()).unwrap();
+    assert_eq!(text(&api::dataset().unwrap()), text(&expected));
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_dataset_with_a_misspelt_key_a_wrong_type_or_bad_syntax_is_refused_saying_where() {
+    let note_for = |json: String, id: &'static str| async move {
+        let opts = serde_json::json!({ "idPrefix": id, "view": "list", "dataJson": json }).to_string();
+        let w = widget(&opts).await;
+        assert!(w.text("[data-testid=headline]").starts_with("13 approved in the first batch"), "built-in data shows");
+        w.text(".vp-notice")
+    };
+    let base: serde_json::Value = serde_json::from_str(vats_pilot::data::EMBEDDED_JSON).unwrap();
+
+    let mut v = base.clone();
+    v["sources"][2]["titel"] = "A misspelt key".into();
+    let note = note_for(v.to_string(), "sz1").await;
+    assert!(note.contains("Could not use the newer dataset") && note.contains("\"sources[2].titel\""), "{note}");
+
+    let mut v = base.clone();
+    v["rules"][1]["maxForeignEquityPct"] = "100".into();
+    let note = note_for(v.to_string(), "sz2").await;
+    assert!(note.contains("rules[1]") && note.contains("invalid type"), "{note}");
+
+    let note = note_for(r#"{"version": }"#.into(), "sz3").await;
+    assert!(note.contains("column") || note.contains("position") || note.contains("'}'"), "where: {note}");
+
+    let mut v = base.clone();
+    v["zones"][0]["anchor"] = serde_json::Value::Null;
+    v["enterprises"][3]["status"] = "pending".into();
+    let note = note_for(v.to_string(), "sz5").await;
+    assert!(note.contains("zones[0].anchor: missing") && note.contains("enterprises[3].status: invalid value: string \"pending\""), "{note}");
+
+    // The unchanged dataset is accepted.
+    let note = note_for(base.to_string(), "sz4").await;
+    assert!(note.contains("newer dataset loaded by this page"), "{note}");
+}
+
+#[wasm_bindgen_test]
+fn the_shipped_dataset_read_as_a_newer_dataset_equals_the_built_in_one() {
+    let read = vats_pilot::web::dataset_json::load(vats_pilot::data::EMBEDDED_JSON).unwrap_or_else(|e| panic!("{e}"));
+    assert!(read == *vats_pilot::data::embedded(), "every field is read under its JSON name");
+}

@@ -1,6 +1,6 @@
 // <vats-pilot>: the embed loader. Defines one custom element (nothing else global), loads the
-// widget's WebAssembly only when an element nears the viewport, and mounts each element into
-// its own open shadow root so the host page's CSS cannot break it.
+// widget's WebAssembly only when an element comes within two screens of the viewport, and
+// mounts each element into its own open shadow root so the host page's CSS cannot break it.
 // Attributes: lang (en|zh), view (all|map|list|checker|timeline), zone, service, theme (auto|light|dark),
 // data-src (URL of a newer dataset), data-src-timeout (ms, default 8000), data-src-max-bytes
 // (default 10 MB), hash (keep state in the URL hash under this key prefix).
@@ -9,11 +9,19 @@
 const base = new URL('.', import.meta.url);
 let ready;
 let count = 0;
-const load = () =>
-  (ready ||= import(new URL('pkg/vats_pilot.js', base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL('pkg/vats_pilot_bg.wasm', base) });
-    return m;
-  }));
+// The glue and the wasm are requested together (not one after the other), so the wasm
+// does not wait for the glue's round trip; a page's <link rel="preload"> of either is reused.
+const load = () => {
+  if (!ready) {
+    const wasm = fetch(new URL('pkg/vats_pilot_bg.wasm', base));
+    wasm.catch(() => {}); // a failure surfaces through init() below
+    ready = import(new URL('pkg/vats_pilot.js', base).href).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+  }
+  return ready;
+};
 
 // A newer dataset, or why not: { json } or { error } where error is a code the widget shows
 // in the reader's language (timeout, too-large, network, http-404). A host that stalls or
@@ -127,7 +135,7 @@ class VatsPilot extends HTMLElement {
         this.io.disconnect();
         this.start();
       }
-    }, { rootMargin: '400px 0px' });
+    }, { rootMargin: '200% 0px' }); // start two screens ahead: the download takes time on a phone
     this.io.observe(this);
   }
 
@@ -170,7 +178,9 @@ class VatsPilot extends HTMLElement {
       };
       this.stop();
       this.box.replaceChildren();
+      performance.mark('vats-pilot:mount-start');
       this.handle = m.mount(this.box, opts);
+      performance.measure('vats-pilot:mount', 'vats-pilot:mount-start');
       this.shadowRoot.querySelector('slot')?.remove();
       this.setAttribute('data-ready', '');
     } catch (e) {

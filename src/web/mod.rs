@@ -6,6 +6,7 @@ mod app;
 mod args;
 mod checker;
 mod common;
+pub mod dataset_json;
 mod dom;
 mod footer;
 mod list;
@@ -170,7 +171,7 @@ fn resolve(options: JsValue) -> Result<Resolved, JsError> {
     let options = if options.is_undefined() || options.is_null() { js_sys::Object::new().into() } else { options };
     let a = Args::new("mount", options, &MOUNT_KEYS)?;
     // A newer dataset belongs to this widget and is freed when it unmounts.
-    let newer = a.string("dataJson")?.map(|json| crate::data::load(&json).map(|ds| Arc::new(Data::new(ds))));
+    let newer = a.string("dataJson")?.map(|json| dataset_json::load(&json).map(|ds| Arc::new(Data::new(ds))));
     let data = match &newer {
         Some(Ok(d)) => Arc::clone(d),
         _ => crate::data::embedded_data(),

@@ -587,6 +587,7 @@ def emit_rust(views, hashes) -> str:
         sc, adx, ady = v["affine"]
         L.append(f"pub const {n}: MapView = MapView {{")
         L.append(f"    view_box: [{vb}],")
+        L.append(f"    view_box_text: {rs_str(' '.join(fmt_num(round(x, 1)) for x in v['view_box']))},")
         L.append(f"    shapes: {n}_SHAPES,")
         L.append(f"    markers: {n}_MARKERS,")
         L.append("    affine: Affine {")
@@ -598,6 +599,7 @@ def emit_rust(views, hashes) -> str:
         L.append("")
         # laid out exactly as rustfmt would (a one-element array hugs its only struct)
         fields = [[f"id: {rs_str(m['id'])},", f"x: {rs_f32(m['x'])},", f"y: {rs_f32(m['y'])},",
+                   f"cx: {rs_str(fmt_num(round(m['x'], 1)))},", f"cy: {rs_str(fmt_num(round(m['y'], 1)))},",
                    f"lon: {rs_f64(m['lon'])},", f"lat: {rs_f64(m['lat'])},"] for m in v["markers"]]
         if len(fields) == 1:
             L.append(f"pub const {n}_MARKERS: &[Marker] = &[Marker {{")
