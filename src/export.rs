@@ -76,21 +76,27 @@ pub fn csv<'a>(ds: &Dataset, records: impl IntoIterator<Item = &'a Enterprise>) 
     out
 }
 
+/// The JSON download: the dataset version and date, the records, and every source they cite.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JsonExport<'a> {
+pub struct JsonExport<'a> {
     dataset_version: &'a str,
     as_of: &'a str,
     enterprises: Vec<&'a Enterprise>,
     sources: Vec<&'a Source>,
 }
 
-/// These enterprises, plus every source they cite (in the dataset's order), as pretty JSON.
-pub fn json<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>) -> String {
+/// These enterprises, plus every source they cite (in the dataset's order). Linear in the
+/// records. The browser turns it into text with its own `JSON.stringify`.
+pub fn json_doc<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>) -> JsonExport<'a> {
     let enterprises: Vec<&Enterprise> = records.into_iter().collect();
     let cited: std::collections::HashSet<&str> =
         enterprises.iter().flat_map(|e| e.source_ids.iter().map(String::as_str)).collect();
     let sources: Vec<&Source> = ds.sources.iter().filter(|s| cited.contains(s.id.as_str())).collect();
-    let doc = JsonExport { dataset_version: &ds.version, as_of: &ds.as_of, enterprises, sources };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    JsonExport { dataset_version: &ds.version, as_of: &ds.as_of, enterprises, sources }
+}
+
+/// [`json_doc`] as pretty JSON text.
+pub fn json<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>) -> String {
+    serde_json::to_string_pretty(&json_doc(ds, records)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

@@ -405,8 +405,10 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     {questions}
                 </fieldset>
             </form>
-            <div class="vp-result">{body}</div>
+            // "Your answers" (with Change) comes before the cited reasons, so changing an answer
+            // does not take a keyboard past every source link.
             <div class="vp-your-answers">{answers_view(ctx, lang, controls)}</div>
+            <div class="vp-result">{body}</div>
             {compare_view(ctx, lang)}
         </div>
     }

@@ -43,11 +43,19 @@ pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
     view! { <span inner_html=crate::markup::source_links(&ctx.data().ds, lang, ids)></span> }
 }
 
-/// Offers these enterprises, with their sources, as a CSV or JSON download.
+/// Offers these enterprises, with their sources, as a CSV or JSON download. The JSON text is
+/// written by the browser's `JSON.stringify` (no JSON writer in the wasm).
 pub fn download_list<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>, csv: bool) {
     let _ = if csv {
         dom::download("vats-pilot-enterprises.csv", "text/csv;charset=utf-8", &crate::export::csv(ds, records))
     } else {
-        dom::download("vats-pilot-enterprises.json", "application/json", &crate::export::json(ds, records))
+        let doc = crate::export::json_doc(ds, records);
+        let ser = serde_wasm_bindgen::Serializer::json_compatible();
+        let text = serde::Serialize::serialize(&doc, &ser)
+            .ok()
+            .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from(2)).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        dom::download("vats-pilot-enterprises.json", "application/json", &text)
     };
 }

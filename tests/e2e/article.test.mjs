@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, browser, page, screenshot, facts } from './harness.mjs';
+import { serve, browser, page, screenshot, facts, data } from './harness.mjs';
 
 let srv, b;
 before(async () => { srv = await serve(); b = await browser(); });
@@ -72,6 +72,11 @@ test('a reader filters to Shanghai, checks a source link and downloads the CSV',
   assert.equal(rows.length, 1 + facts.approvedIn('shanghai'), csv);
   assert.ok(rows.slice(1).every((r) => r.includes(',shanghai,')), csv);
   assert.match(csv, /汇丰/);
+  const [json] = await Promise.all([p.waitForEvent('download'), w.getByRole('button', { name: 'Download JSON' }).click()]);
+  const doc = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(doc.enterprises.length, facts.approvedIn('shanghai'));
+  assert.equal(doc.datasetVersion, data.version);
+  assert.ok(doc.sources.some((s) => s.id === 'S27'), 'the sources the records cite come along');
   await screenshot(p, 'list-shanghai-1280');
   assert.deepEqual(p.errors, []);
   await p.context().close();
