@@ -172,12 +172,13 @@ mod tests {
 
 /// The programme's dated events, oldest first, as an ordered list: each with its date (a
 /// `<time>`), what happened, its confidence when not high, and its sources.
-pub fn timeline(ds: &Dataset, lang: Lang) -> String {
+/// At most `limit` events are listed (the oldest first).
+pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> String {
     let s = lang.strings();
     let mut events: Vec<&crate::model::TimelineEvent> = ds.timeline.iter().collect();
     events.sort_by(|a, b| a.date.cmp(&b.date));
     let mut out = String::from("<ol class=\"vp-timeline\">");
-    for e in events {
+    for e in events.into_iter().take(limit) {
         out.push_str(&format!(
             "<li class=\"vp-event\" data-id=\"{id}\"><time datetime=\"{date}\">{date}</time> <span class=\"vp-event-label\">{label}</span>",
             id = escape(&e.id),

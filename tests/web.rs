@@ -620,6 +620,9 @@ async fn a_share_typed_beyond_two_decimals_is_refused_and_the_last_answer_kept()
 #[wasm_bindgen_test]
 async fn the_timeline_lists_every_dated_event_in_order_with_sources_in_both_languages() {
     let w = widget(r#"{"idPrefix":"tl","view":"timeline"}"#).await;
+    if w.try_find("[data-action=timeline-all]").is_some() {
+        w.click("[data-action=timeline-all]").await;
+    }
     let items = w.all(".vp-timeline li");
     assert_eq!(items.len(), ds().timeline.len());
     let dates: Vec<String> = w.all(".vp-timeline time").iter().filter_map(|t| t.get_attribute("datetime")).collect();

@@ -41,6 +41,8 @@ pub const EN: Strings = Strings {
     legend_partial: "Only part of the area drawn is in the pilot",
     legend_point: "Pilot area too small to draw (point)",
     legend_outside: "Not covered by this guide",
+    filters_more: "Filters",
+    timeline_all: "Show all {n} events",
     colon: ": ",
     with_note: "{value} ({note})",
 

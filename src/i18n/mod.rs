@@ -163,6 +163,8 @@ pub struct Strings {
     pub legend_partial: &'static str,
     pub legend_point: &'static str,
     pub legend_outside: &'static str,
+    pub filters_more: &'static str,
+    pub timeline_all: &'static str,
     /// Separator after a label (": " / "：").
     pub colon: &'static str,
     /// A value with a qualifier in brackets.
@@ -355,6 +357,7 @@ mod tests {
             (EN.data_src_failed, ZH.data_src_failed),
             (EN.with_note, ZH.with_note),
             (EN.footer_line, ZH.footer_line),
+            (EN.timeline_all, ZH.timeline_all),
             (EN.show_more, ZH.show_more),
             (EN.selection_chip, ZH.selection_chip),
             (EN.change_entry, ZH.change_entry),

@@ -41,6 +41,8 @@ pub const ZH: Strings = Strings {
     legend_partial: "所绘区域中仅部分属于试点",
     legend_point: "试点地区太小，以点表示",
     legend_outside: "不在本指南范围内",
+    filters_more: "筛选条件",
+    timeline_all: "显示全部 {n} 项",
     colon: "：",
     with_note: "{value}（{note}）",
 

@@ -353,6 +353,8 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
     let ready = Memo::new(move |_| query.with(|q| q.place.is_some() && q.service.is_some()));
+    // "Your answers" appears once there is an answer to list.
+    let answered = Memo::new(move |_| query.with(|q| *q != Query::default()));
     let assessment = Memo::new(move |_| ready.get().then(|| assess(&ctx.data().ds, &query.get()).map_err(|e| e.to_string())));
     let verdict_line = move || match assessment.get() {
         Some(Ok(a)) => view! {
@@ -407,7 +409,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
             </form>
             // "Your answers" (with Change) comes before the cited reasons, so changing an answer
             // does not take a keyboard past every source link.
-            <div class="vp-your-answers">{answers_view(ctx, lang, controls)}</div>
+            {move || answered.get().then(|| view! { <div class="vp-your-answers">{answers_view(ctx, lang, controls)}</div> })}
             <div class="vp-result">{body}</div>
             {compare_view(ctx, lang)}
         </div>

@@ -162,8 +162,11 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                         }
                     />
                 </div>
-                {selects}
-                {sort_select(ctx, lang)}
+                // The facets and sort: open on wide screens, one tap away on a phone.
+                <details class="vp-more-filters" open=!dom::narrow_screen()>
+                    <summary>{s.filters_more}</summary>
+                    <div class="vp-filter-fields">{selects} {sort_select(ctx, lang)}</div>
+                </details>
             </div>
             <p class="vp-count" role="status" data-testid="count">
                 {move || fill(s.result_count, &[("n", &result.with(|r| r.indices.len()).to_string()), ("total", &total)])}

@@ -266,8 +266,12 @@ fn zone_list(ctx: Ctx, lang: Lang, selected: Memo<Option<String>>) -> impl IntoV
             })
         })
         .collect_view();
+    // Open on wide screens; on a phone the map above already shows the areas, so the list is
+    // one tap away (and still read by screen readers through its summary).
     view! {
-        <h4 class="vp-h4">{s.zones_list_heading}</h4>
-        <ul class="vp-zone-list">{items}</ul>
+        <details class="vp-zone-details" open=!dom::narrow_screen()>
+            <summary class="vp-h4">{s.zones_list_heading}</summary>
+            <ul class="vp-zone-list">{items}</ul>
+        </details>
     }
 }
