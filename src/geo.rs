@@ -62,12 +62,35 @@ impl MapView {
     pub fn marker(&self, id: &str) -> Option<&Marker> {
         self.markers.iter().find(|m| m.id == id)
     }
+
+    /// The view box cropped to the markers plus `pad_x`/`pad_y` units (within the full view),
+    /// in whole units: on a phone, the part of the map where the pilot areas are, at a size
+    /// one can tap.
+    pub fn crop_to_markers(&self, pad_x: i32, pad_y: i32) -> [i32; 4] {
+        let [vx, vy, w, h] = self.view_box.map(|v| v as i32);
+        let (mut x0, mut y0, mut x1, mut y1) = (vx + w, vy + h, vx, vy);
+        for m in self.markers {
+            let (x, y) = (m.x as i32, m.y as i32);
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        if x0 > x1 {
+            return [vx, vy, w, h];
+        }
+        let (x0, y0) = ((x0 - pad_x).max(vx), (y0 - pad_y).max(vy));
+        let (x1, y1) = ((x1 + pad_x).min(vx + w), (y1 + pad_y).min(vy + h));
+        [x0, y0, x1 - x0, y1 - y0]
+    }
 }
 
 /// The CSS transform `(tx, ty, scale)` that zooms a view by `scale` towards `(x, y)`, keeping
 /// the view filled (no empty band at an edge).
 pub fn zoom_to(view: &MapView, x: f32, y: f32, scale: f32) -> (f32, f32, f32) {
-    let [vx, vy, w, h] = view.view_box;
+    zoom_in(view.view_box, x, y, scale)
+}
+
+/// [`zoom_to`] within the view box actually shown (e.g. a phone's crop).
+pub fn zoom_in(view_box: [f32; 4], x: f32, y: f32, scale: f32) -> (f32, f32, f32) {
+    let [vx, vy, w, h] = view_box;
     let s = scale.max(1.0);
     let clamp = |t: f32, origin: f32, size: f32| {
         // After scaling about the origin, the view spans [origin*s + t, (origin+size)*s + t];
@@ -92,6 +115,15 @@ pub fn zoom_transform(view: &MapView, m: &Marker, scale_tenths: u32) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_phone_crop_keeps_every_marker_and_drops_the_empty_west() {
+        let [x, y, w, h] = MAIN.crop_to_markers(150, 80);
+        for m in MAIN.markers {
+            assert!((x as f32) < m.x && m.x < (x + w) as f32 && (y as f32) < m.y && m.y < (y + h) as f32, "{}", m.id);
+        }
+        assert!(w < 700, "the west without pilot areas is cropped: width {w} of {}", MAIN.view_box[2]);
+    }
     use crate::geo_data::MAIN;
 
     #[test]

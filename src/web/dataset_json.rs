@@ -389,10 +389,7 @@ impl Reader {
         Figure {
             id: self.string(&o, "id"),
             label: self.text(&o, "label"),
-            value: match self.field(&o, "value", false) {
-                Some(v) => Some(self.num_of(&o, "value", Some(v))),
-                None => None,
-            },
+            value: self.field(&o, "value", false).map(|v| self.num_of(&o, "value", Some(v))),
             display: self.opt_text(&o, "display"),
             as_of: self.opt_string(&o, "asOf"),
             confidence: self.confidence(&o, "confidence"),

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::common::source_links;
 use super::{dom, Ctx, ViewMode};
-use crate::geo::{zoom_to, MapView};
+use crate::geo::{zoom_in, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
 use crate::i18n::{fill, Lang};
 use crate::model::Zone;
@@ -103,11 +103,18 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let selected = Memo::new(move |_| ctx.state.with(|s| s.zone().map(str::to_string)));
     let active = Memo::new(move |_| hover.get().or_else(|| selected.get()));
 
+    // On a phone the map shows the east, where the four areas are, large enough to tap.
+    let (view_box, shown) = if dom::narrow_screen() {
+        let [x, y, w, h] = MAIN.crop_to_markers(150, 80);
+        (format!("{x} {y} {w} {h}"), [x, y, w, h].map(|v| v as f32))
+    } else {
+        (MAIN.view_box_attr().to_string(), MAIN.view_box)
+    };
     // Set through CSSOM (`style:`), which a strict `style-src 'self'` policy allows, unlike a
     // `style` attribute.
     let zoom = move || match selected.get().and_then(|z| MAIN.marker(&z).copied()) {
         Some(m) => {
-            let (tx, ty, s) = zoom_to(&MAIN, m.x, m.y, ZOOM);
+            let (tx, ty, s) = zoom_in(shown, m.x, m.y, ZOOM);
             format!("translate({tx}px, {ty}px) scale({s})")
         }
         None => "none".to_string(),
@@ -129,7 +136,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
             <p class="vp-hint" id=hint_id.clone()>{s.map_keys_hint}</p>
             <div class="vp-map-grid">
                 <div class="vp-map-main">
-                    <svg class="vp-svg" viewBox=MAIN.view_box_attr() role="group" aria-labelledby=heading_id aria-describedby=hint_id>
+                    <svg class="vp-svg" viewBox=view_box role="group" aria-labelledby=heading_id aria-describedby=hint_id>
                         <desc>{s.map_desc}</desc>
                         <g inner_html=crate::markup::hatch_pattern(&ctx.id("hatch"), (MAIN.view_box[2] / 120.0) as u32)></g>
                         <rect class="vp-sea" x="-2000" y="-2000" width="5000" height="5000"></rect>
