@@ -73,6 +73,16 @@ pub const FACETS: [Facet; 4] = [
 ];
 
 impl Facet {
+    /// The values a filter on this facet accepts: the choices' ids, then "unknown" if records
+    /// may lack a value.
+    pub fn valid_values(&self, ds: &Dataset) -> Vec<String> {
+        let mut valid: Vec<String> = (self.choices)(ds, Lang::En).into_iter().map(|(id, _)| id).collect();
+        if self.has_unknown {
+            valid.push(UNKNOWN.into());
+        }
+        valid
+    }
+
     const fn new(
         id: &'static str,
         hash_key: &'static str,
@@ -226,16 +236,12 @@ fn resolve(ds: &Dataset, f: &Filter) -> Result<Resolved, FilterError> {
     for (i, (def, value)) in FACETS.iter().zip(&f.facets).enumerate() {
         facets[i] = match value.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(UNKNOWN) if def.has_unknown => Some(None),
             Some(v) => {
-                let mut valid: Vec<String> = (def.choices)(ds, Lang::En).into_iter().map(|(id, _)| id).collect();
+                let valid = def.valid_values(ds);
                 if !valid.iter().any(|x| x == v) {
-                    if def.has_unknown {
-                        valid.push(UNKNOWN.into());
-                    }
                     return Err(FilterError { field: def.id, value: v.to_string(), valid });
                 }
-                Some(Some(v.to_string()))
+                Some((v != UNKNOWN).then(|| v.to_string()))
             }
         };
     }

@@ -6,7 +6,7 @@
 
 use crate::eligibility::Query;
 use crate::equity::Equity;
-use crate::filter::{Filter, SortKey, FACETS, UNKNOWN, ZONE};
+use crate::filter::{Filter, SortKey, FACETS, ZONE};
 use crate::model::Dataset;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -152,8 +152,7 @@ pub fn decode(ds: &Dataset, hash: &str, prefix: &str) -> (UiState, Vec<String>) 
     for (k, v) in split_hash(hash) {
         let Some(key) = k.strip_prefix(prefix) else { continue };
         let ok = if let Some(i) = FACETS.iter().position(|f| f.hash_key == key) {
-            let def = &FACETS[i];
-            let fits = (v == UNKNOWN && def.has_unknown) || (def.choices)(ds, crate::i18n::Lang::En).iter().any(|(id, _)| *id == v);
+            let fits = FACETS[i].valid_values(ds).contains(&v);
             fits.then(|| st.filter.facets[i] = Some(v.clone())).is_some()
         } else if let Some(q) = ds.questions.iter().find(|q| q.hash_key == key) {
             let b = match v.as_str() {
