@@ -32,7 +32,6 @@ impl std::fmt::Display for EquityError {
 impl std::error::Error for EquityError {}
 
 impl Equity {
-    pub const ZERO: Equity = Equity(0);
     pub const FULL: Equity = Equity(10_000);
 
     /// A whole percentage, as rules state their caps. Values above 100 saturate at 100.

@@ -8,7 +8,7 @@
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
-pub use crate::i18n::cut;
+use crate::i18n::cut;
 
 /// A number as JavaScript writes it (the browser formats it: no float formatting in the wasm).
 pub fn number_text(n: f64) -> String {

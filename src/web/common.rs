@@ -16,6 +16,12 @@ pub fn field(class: &'static str, id: String, label: &'static str, control: impl
     }
 }
 
+/// Selects (or clears) a zone; the list filter and the checker's place follow.
+pub fn select_zone(ctx: Ctx, zone: Option<&str>) {
+    let data = ctx.data();
+    ctx.state.update(|s| s.select_zone(&data.ds, zone));
+}
+
 /// "Area selected on the map: Hainan ×": the map's selection also filters the list and sets
 /// the checker's place, so the other views say so and offer to clear it.
 pub fn selection_chip(ctx: Ctx, lang: Lang) -> impl IntoView {
@@ -24,10 +30,7 @@ pub fn selection_chip(ctx: Ctx, lang: Lang) -> impl IntoView {
     move || {
         let id = zone.get()?;
         let name = ctx.data().ds.zone(&id).map(|z| z.short_name.get(lang).to_string())?;
-        let clear = move |_| {
-            let data = ctx.data();
-            ctx.state.update(|st| st.select_zone(&data.ds, None));
-        };
+        let clear = move |_| select_zone(ctx, None);
         Some(view! {
             <p class="vp-chip" data-testid="selection">
                 {fill(s.selection_chip, &[("zone", &name)])}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::common::source_links;
+use super::common::{select_zone as select, source_links};
 use super::{dom, Ctx, ViewMode};
 use crate::geo::{zoom_in, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
@@ -23,12 +23,6 @@ fn label_offset(zone: &str) -> (f32, f32, &'static str) {
         "hainan" => (-22.0, 12.0, "end"),
         _ => (18.0, 28.0, "start"),
     }
-}
-
-/// Selects (or clears) a zone; the list filter and the checker's place follow.
-fn select(ctx: Ctx, zone: Option<&str>) {
-    let data = ctx.data();
-    ctx.state.update(|s| s.select_zone(&data.ds, zone));
 }
 
 /// The map's zone buttons, in dataset order, so arrow keys can move focus among them.

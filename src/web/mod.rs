@@ -39,9 +39,6 @@ impl ViewMode {
             other => Tab::parse(other).map(ViewMode::Only),
         }
     }
-    pub fn shows(self, tab: Tab) -> bool {
-        matches!(self, ViewMode::All) || self == ViewMode::Only(tab)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
