@@ -39,12 +39,15 @@ fn only_the_markup_module_turns_data_into_markup() {
     let web = src().join("web");
     let mut found = 0;
     for (file, n, code) in code_lines(&web) {
-        for (at, _) in code.match_indices("inner_html") {
+        // The one exception: `dom::set_html`, whose argument is a `markup::Html`, a type only
+        // the markup module can make.
+        let setter = file.ends_with("dom.rs") && code.trim() == "el.set_inner_html(html.as_str());";
+        for (at, _) in code.match_indices("inner_html").filter(|_| !setter) {
             found += 1;
             let rest = &code[at..];
             assert!(rest.starts_with("inner_html=crate::markup::"), "{file}:{n}: inner_html must be set from crate::markup::…: {code}");
         }
-        assert!(!code.contains("set_inner_html") && !code.contains("insert_adjacent_html"), "{file}:{n}: raw HTML from a view: {code}");
+        assert!(setter || (!code.contains("set_inner_html") && !code.contains("insert_adjacent_html")), "{file}:{n}: raw HTML from a view: {code}");
     }
     assert!(found > 0, "the views set markup from the markup module (cards, map)");
     // Outside the views, nothing sets HTML in a document at all.

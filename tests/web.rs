@@ -70,7 +70,9 @@ impl Widget {
         let s: HtmlSelectElement = self.find(sel).dyn_into().unwrap();
         s.set_value(value);
         assert_eq!(s.value(), value, "{sel} has no option {value}");
-        s.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
         settle().await;
     }
     async fn type_in(&self, sel: &str, value: &str) {
@@ -472,8 +474,8 @@ async fn a_hostile_dataset_is_shown_as_text_in_every_view_and_both_languages() {
         // List: every card (all pages), the unidentified group, headline, facets.
         w.click("[data-tab=list]").await;
         w.choose("select[data-facet=zone]", "").await;
-        while w.try_find(".vp-list > button.vp-btn-secondary").is_some() {
-            w.click(".vp-list > button.vp-btn-secondary").await;
+        while w.try_find("[data-action=show-more]").is_some() {
+            w.click("[data-action=show-more]").await;
         }
         let all = vats_pilot::data::embedded().enterprises.iter().filter(|e| e.identified).count();
         assert_eq!(w.all(".vp-ent:not(.vp-ent-unidentified)").len(), all);

@@ -1,20 +1,11 @@
-//! Helpers every view shares: source links and downloads.
+//! Helpers every view shares: markup regions, zone selection and downloads.
 
 use leptos::prelude::*;
 
 use super::{dom, Ctx};
-use crate::i18n::{fill, Lang};
+use crate::markup::Html;
+use leptos::html;
 use crate::model::{Dataset, Enterprise};
-
-/// A labelled form control: `<div class=…><label for=id>label</label>control</div>`.
-pub fn field(class: &'static str, id: String, label: &'static str, control: impl IntoView) -> impl IntoView {
-    view! {
-        <div class=class>
-            <label for=id>{label}</label>
-            {control}
-        </div>
-    }
-}
 
 /// Selects (or clears) a zone; the list filter and the checker's place follow.
 pub fn select_zone(ctx: Ctx, zone: Option<&str>) {
@@ -22,28 +13,25 @@ pub fn select_zone(ctx: Ctx, zone: Option<&str>) {
     ctx.state.update(|s| s.select_zone(&data.ds, zone));
 }
 
-/// "Area selected on the map: Hainan ×": the map's selection also filters the list and sets
-/// the checker's place, so the other views say so and offer to clear it.
-pub fn selection_chip(ctx: Ctx, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
-    let zone = Memo::new(move |_| ctx.state.with(|st| st.zone().map(str::to_string)));
-    move || {
-        let id = zone.get()?;
-        let name = ctx.data().ds.zone(&id).map(|z| z.short_name.get(lang).to_string())?;
-        let clear = move |_| select_zone(ctx, None);
-        Some(view! {
-            <p class="vp-chip" data-testid="selection">
-                {fill(s.selection_chip, &[("zone", &name)])}
-                " "
-                <button type="button" class="vp-btn vp-btn-link" data-action="clear-selection" on:click=clear>{s.clear_selection}</button>
-            </p>
-        })
-    }
+/// A `<div class=…>` holding markup from `crate::markup`, rendered again whenever what
+/// `render` reads changes (and only when the markup differs). Keyboard focus inside stays on
+/// the element with the same id.
+pub fn region(class: &'static str, render: impl Fn() -> Html + Send + Sync + 'static) -> impl IntoView {
+    let markup = Memo::new(move |_| render());
+    let node: NodeRef<html::Div> = NodeRef::new();
+    keep_current(markup, node);
+    view! { <div class=class node_ref=node inner_html=crate::markup::Html::into_string(markup.get_untracked())></div> }
 }
 
-/// Source links as markup (see `markup::source_links`).
-pub fn source_links(ctx: Ctx, lang: Lang, ids: &[String]) -> impl IntoView {
-    view! { <span inner_html=crate::markup::source_links(&ctx.data().ds, lang, ids)></span> }
+/// Writes each new value of `markup` into the element (the first is already there).
+fn keep_current(markup: Memo<Html>, node: NodeRef<html::Div>) {
+    Effect::new(move |seen: Option<()>| {
+        markup.with(|h| {
+            if let (Some(()), Some(el)) = (seen, node.get_untracked()) {
+                dom::set_html(&el, h);
+            }
+        });
+    });
 }
 
 /// Offers these enterprises, with their sources, as a CSV or JSON download. The JSON text is

@@ -102,3 +102,43 @@ pub fn scroll_into_view(el: &web_sys::Element) {
 pub fn narrow_screen() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w <= 480.0)
 }
+
+/// The element with keyboard focus in `root` (a document or shadow root).
+fn focused(root: &web_sys::Node) -> Option<web_sys::Element> {
+    if let Some(sr) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        sr.active_element()
+    } else {
+        root.dyn_ref::<web_sys::Document>().and_then(|d| d.active_element())
+    }
+}
+
+/// Replaces the content of `el` with markup from `crate::markup` (the only `innerHTML` the
+/// views set). When focus was inside, it returns to the new element with the same id.
+pub fn set_html(el: &web_sys::Element, html: &crate::markup::Html) {
+    let root = el.get_root_node();
+    let keep = focused(&root).filter(|f| el.contains(Some(f))).map(|f| f.id()).filter(|id| !id.is_empty());
+    el.set_inner_html(html.as_str());
+    if let Some(id) = keep {
+        focus_now(&root, &format!("[id=\"{id}\"]"));
+    }
+}
+
+/// The element an event is about: the nearest ancestor of its target (itself included)
+/// that matches `selector`.
+pub fn target(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
+/// Every element in `el` that matches `selector`.
+pub fn all(el: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = el.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+}
+
+/// Sets or removes the attribute `name`.
+pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(v) => el.set_attribute(name, v),
+        None => el.remove_attribute(name),
+    };
+}

@@ -1,34 +1,17 @@
 //! The footer every news graphic has: source credit, notes, dataset version and date, and
-//! "Get the data".
+//! "Get the data" (markup from `markup::footer`; the download buttons are handled here).
 
 use leptos::prelude::*;
 
 use super::common::download_list;
-use super::Ctx;
+use super::{dom, Ctx};
 use crate::i18n::Lang;
 
 pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
-    let data = ctx.data();
-    let ds = &data.ds;
-    let get = move |csv: bool| {
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(b) = dom::target(&ev, "[data-download]") else { return };
         let data = ctx.data();
-        download_list(&data.ds, &data.ds.enterprises, csv);
+        download_list(&data.ds, &data.ds.enterprises, b.get_attribute("data-download").as_deref() == Some("all-csv"));
     };
-    view! {
-        <footer class="vp-foot">
-            <p>{crate::summary::credit_line(ds, lang)}</p>
-            <details class="vp-notes">
-                <summary>{s.footer_notes}</summary>
-                <div inner_html=crate::markup::notes(ds, lang)></div>
-            </details>
-            <p class="vp-getdata">
-                {s.get_data}{s.colon}
-                <button type="button" class="vp-btn vp-btn-link" data-download="all-csv" on:click=move |_| get(true)>{s.format_csv}</button>
-                {s.sep_dot}
-                <button type="button" class="vp-btn vp-btn-link" data-download="all-json" on:click=move |_| get(false)>{s.format_json}</button>
-            </p>
-            <p class="vp-disclaimer">{s.disclaimer}</p>
-        </footer>
-    }
+    view! { <footer class="vp-foot" on:click=on_click inner_html=crate::markup::footer(&ctx.data().ds, lang).into_string()></footer> }
 }

@@ -9,6 +9,24 @@ use crate::i18n::{fill, Lang};
 use crate::geo::{MapView, Shape, ShapeClass};
 use crate::model::{Dataset, Enterprise};
 
+pub mod checker;
+pub mod list;
+pub mod map;
+
+/// Markup made by this module: data escaped, geometry from the build. Only this module can
+/// make one, and it is the only thing a view may set as `innerHTML` (`web::dom::set_html`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Html(String);
+
+impl Html {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -172,10 +190,11 @@ mod tests {
 
 /// The programme's dated events, oldest first, as an ordered list: each with its date (a
 /// `<time>`), what happened, its confidence when not high, and its sources.
-/// At most `limit` events are listed (the oldest first).
-pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> String {
+/// At most `limit` events are listed (the oldest first), then "Show all N events".
+pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> Html {
     let s = lang.strings();
     let mut events: Vec<&crate::model::TimelineEvent> = ds.timeline.iter().collect();
+    let events_total = events.len();
     events.sort_by(|a, b| a.date.cmp(&b.date));
     let mut out = String::from("<ol class=\"vp-timeline\">");
     for e in events.into_iter().take(limit) {
@@ -191,7 +210,13 @@ pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> String {
         out.push_str(&format!(" <span class=\"vp-sources\">{}</span></li>", source_links(ds, lang, &e.source_ids)));
     }
     out.push_str("</ol>");
-    out
+    if events_total > limit {
+        out.push_str(&format!(
+            "<button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"timeline-all\">{}</button>",
+            escape(&fill(s.timeline_all, &[("n", &events_total.to_string())]))
+        ));
+    }
+    Html(out)
 }
 
 /// A list of texts, each followed by its source links: `<li>text <span class="vp-sources">…`.
@@ -205,7 +230,7 @@ fn cited_items(ds: &Dataset, lang: Lang, items: impl IntoIterator<Item = (String
 
 /// The checker's conditions and reasons for one assessment, with their sources, then the
 /// dataset version and the disclaimer.
-pub fn assessment_details(ds: &Dataset, a: &crate::eligibility::Assessment, lang: Lang) -> String {
+pub fn assessment_details(ds: &Dataset, a: &crate::eligibility::Assessment, lang: Lang) -> Html {
     let s = lang.strings();
     let mut out = String::new();
     let conditions = crate::explain::conditions(ds, a, lang);
@@ -230,11 +255,11 @@ pub fn assessment_details(ds: &Dataset, a: &crate::eligibility::Assessment, lang
         escape(&fill(s.dataset_version, &[("version", &ds.version), ("date", &ds.as_of)])),
         escape(s.disclaimer)
     ));
-    out
+    Html(out)
 }
 
 /// The comparison of one service across places; the row of `current` place is marked.
-pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], service: &str, current: Option<&str>, lang: Lang) -> String {
+pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], service: &str, current: Option<&str>, lang: Lang) -> Html {
     let s = lang.strings();
     let mut out = format!(
         "<table class=\"vp-compare\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
@@ -259,7 +284,27 @@ pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], serv
         ));
     }
     out.push_str("</tbody></table>");
-    out
+    Html(out)
+}
+
+/// The footer every news graphic has: the credit line, the notes (folded), "Get the data"
+/// (the whole dataset as CSV or JSON) and the disclaimer.
+pub fn footer(ds: &Dataset, lang: Lang) -> Html {
+    let s = lang.strings();
+    Html(format!(
+        "<p>{}</p><details class=\"vp-notes\"><summary>{}</summary><div>{}</div></details>\
+         <p class=\"vp-getdata\">{}{}<button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-download=\"all-csv\">{}</button>{}\
+         <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-download=\"all-json\">{}</button></p><p class=\"vp-disclaimer\">{}</p>",
+        escape(&crate::summary::credit_line(ds, lang)),
+        escape(s.footer_notes),
+        notes(ds, lang),
+        escape(s.get_data),
+        escape(s.colon),
+        escape(s.format_csv),
+        escape(s.sep_dot),
+        escape(s.format_json),
+        escape(s.disclaimer),
+    ))
 }
 
 /// The footer's notes: caveats and scope, each with sources, then what changed in each
@@ -363,10 +408,10 @@ pub fn inset_svg(view: &MapView, label: impl Fn(&str) -> String, hatch: Option<(
     for m in view.markers {
         svg.push_str(&format!(
             "<circle class=\"vp-marker-halo\" cx=\"{x}\" cy=\"{y}\" r=\"60\"></circle><circle class=\"vp-marker\" cx=\"{x}\" cy=\"{y}\" r=\"24\"></circle><text class=\"vp-label vp-label-inset\" x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\">{name}</text>",
-            x = m.x,
-            y = m.y,
-            tx = m.x - 44.0,
-            ty = m.y + 20.0,
+            x = m.cx,
+            y = m.cy,
+            tx = m.x.round() as i32 - 44,
+            ty = m.y.round() as i32 + 20,
             name = escape(&label(m.id)),
         ));
     }

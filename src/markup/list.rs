@@ -1,0 +1,165 @@
+//! The enterprise list as markup: the header, the facet and sort fields with their live
+//! counts, and the results (count line, empty state, a page of cards, the one group of
+//! unidentified approvals, "Show more"). The search box is the view's own control, so typing
+//! never replaces it.
+
+use super::{enterprise_card, escape, source_links, unidentified_card, Html};
+use crate::filter::{Filter, FilterResult, SortKey, FACETS, UNKNOWN};
+use crate::i18n::{fill, Lang};
+use crate::model::{Dataset, Enterprise};
+
+/// The heading, the headline counts and the line on later totals with its sources.
+pub fn header(ds: &Dataset, lang: Lang, uid: &str) -> Html {
+    let s = lang.strings();
+    let mut h = format!(
+        "<h3 class=\"vp-h3\" id=\"{}-h-list\" tabindex=\"-1\">{}</h3><p class=\"vp-headline\" data-testid=\"headline\">{}</p>",
+        escape(uid),
+        escape(s.list_heading),
+        escape(&crate::summary::headline_text(ds, lang)),
+    );
+    if let Some((text, sources)) = crate::summary::later_text(ds, lang) {
+        h.push_str(&format!("<p class=\"vp-later\">{} <span>{}</span></p>", escape(&text), source_links(ds, lang, &sources)));
+    }
+    Html(h)
+}
+
+/// "Area selected on the map: Hainan · Clear selection" (empty without a selection): the
+/// map's selection also filters the list and sets the checker's place.
+pub fn selection_chip(ds: &Dataset, lang: Lang, zone: Option<&str>) -> Html {
+    let Some(z) = zone.and_then(|z| ds.zone(z)) else { return Html::default() };
+    let s = lang.strings();
+    Html(format!(
+        "<p class=\"vp-chip\" data-testid=\"selection\">{} <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"clear-selection\">{}</button></p>",
+        escape(&fill(s.selection_chip, &[("zone", z.short_name.get(lang))])),
+        escape(s.clear_selection),
+    ))
+}
+
+/// One select per facet (options with the count each would give; an option that gives none
+/// is disabled) and the sort select.
+pub fn fields(ds: &Dataset, lang: Lang, uid: &str, filter: &Filter, result: &FilterResult, sort: SortKey) -> Html {
+    let s = lang.strings();
+    let uid = escape(uid);
+    let mut h = String::new();
+    for (k, def) in FACETS.iter().enumerate() {
+        let current = filter.facets[k].as_deref();
+        h.push_str(&format!(
+            "<div class=\"vp-field\"><label for=\"{uid}-f-{id}\">{}</label><select id=\"{uid}-f-{id}\" data-facet=\"{id}\"><option value=\"\"{}>{}</option>",
+            escape((def.label)(s)),
+            if current.is_none() { " selected" } else { "" },
+            escape(s.any),
+            id = def.id,
+        ));
+        let mut choices = (def.choices)(ds, lang);
+        if def.has_unknown {
+            choices.push((UNKNOWN.to_string(), s.unknown.to_string()));
+        }
+        for (value, name) in choices {
+            let n = result.counts[k].get(&value).copied().unwrap_or(0);
+            h.push_str(&format!(
+                "<option value=\"{}\"{}{}>{}</option>",
+                escape(&value),
+                if current == Some(value.as_str()) { " selected" } else { "" },
+                if n == 0 { " disabled" } else { "" },
+                escape(&fill(s.with_note, &[("value", &name), ("note", &n.to_string())])),
+            ));
+        }
+        h.push_str("</select></div>");
+    }
+    h.push_str(&format!("<div class=\"vp-field\"><label for=\"{uid}-sort\">{}</label><select id=\"{uid}-sort\" data-sort=\"\">", escape(s.sort_label)));
+    for k in SortKey::ALL {
+        h.push_str(&format!("<option value=\"{}\"{}>{}</option>", k.id(), if k == sort { " selected" } else { "" }, escape(k.label(s))));
+    }
+    h.push_str("</select></div>");
+    Html(h)
+}
+
+/// What the list shows for one filter: `page` (named records, sorted, already cut to the
+/// page), `unidentified` (the records no source names, shown as one group) and `more` (how
+/// many "Show more" would add).
+pub struct Results<'a> {
+    pub matched: usize,
+    pub page: Vec<&'a Enterprise>,
+    pub unidentified: Vec<&'a Enterprise>,
+    pub more: usize,
+    pub filtered: bool,
+}
+
+/// The count line ("N of M match", with "Clear filters" when a filter is set), the empty
+/// state, the cards and "Show more".
+pub fn results(ds: &Dataset, lang: Lang, uid: &str, r: &Results) -> Html {
+    let s = lang.strings();
+    let mut h = format!(
+        "<p class=\"vp-count\" role=\"status\" data-testid=\"count\">{}",
+        escape(&fill(s.result_count, &[("n", &r.matched.to_string()), ("total", &ds.enterprises.len().to_string())]))
+    );
+    if r.filtered {
+        h.push_str(&format!(" <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"clear-filters\">{}</button>", escape(s.clear_filters)));
+    }
+    h.push_str("</p>");
+    if r.matched == 0 {
+        h.push_str(&format!(
+            "<div class=\"vp-empty\" role=\"status\"><p>{}</p><button type=\"button\" class=\"vp-btn\" data-action=\"clear-filters\">{}</button></div>",
+            escape(s.empty_state),
+            escape(s.clear_filters)
+        ));
+    }
+    h.push_str("<ul class=\"vp-ents\">");
+    for e in &r.page {
+        h.push_str(&format!("<li class=\"vp-ent\" data-id=\"{}\" data-status=\"{}\">{}</li>", escape(&e.id), e.status.id(), enterprise_card(ds, lang, e)));
+    }
+    if !r.unidentified.is_empty() {
+        h.push_str(&format!("<li class=\"vp-ent vp-ent-unidentified\" data-id=\"unidentified\">{}</li>", unidentified_card(ds, lang, &r.unidentified)));
+    }
+    h.push_str("</ul>");
+    if r.more > 0 {
+        h.push_str(&format!(
+            "<button type=\"button\" class=\"vp-btn vp-btn-secondary\" id=\"{}-more\" data-action=\"show-more\">{}</button>",
+            escape(uid),
+            escape(&fill(s.show_more, &[("n", &r.more.to_string())]))
+        ));
+    }
+    Html(h)
+}
+
+/// The download buttons for the records the filter matches.
+pub fn downloads(lang: Lang) -> Html {
+    let s = lang.strings();
+    Html(format!(
+        "<div class=\"vp-downloads\"><button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"download\" data-download=\"csv\">{}</button> \
+         <button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"download\" data-download=\"json\">{}</button></div>",
+        escape(s.download_csv),
+        escape(s.download_json)
+    ))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::data::{embedded, embedded_data};
+    use crate::filter::filter;
+
+    #[test]
+    fn facet_options_carry_their_counts_and_a_chosen_value_is_selected() {
+        let data = embedded_data();
+        let f = Filter::default().with("zone", "hainan");
+        let r = filter(&data.ds, &data.index, &f).unwrap();
+        let h = fields(&data.ds, Lang::En, "w", &f, &r, SortKey::Name);
+        let hainan = r.counts[0].get("hainan").copied().unwrap();
+        assert!(h.as_str().contains(&format!("<option value=\"hainan\" selected>Hainan ({hainan})</option>")), "{}", h.as_str());
+        assert_eq!(h.as_str().matches("<select").count(), FACETS.len() + 1);
+    }
+
+    #[test]
+    fn results_say_how_many_match_and_offer_more_and_clearing() {
+        let ds = embedded();
+        let named: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.identified).collect();
+        let r = Results { matched: named.len(), page: named[..2].to_vec(), unidentified: vec![], more: 3, filtered: true };
+        let h = results(ds, Lang::En, "w", &r);
+        assert_eq!(h.as_str().matches("<li class=\"vp-ent\"").count(), 2);
+        assert!(h.as_str().contains("data-action=\"show-more\"") && h.as_str().contains("Show 3 more"), "{}", h.as_str());
+        assert!(h.as_str().contains("data-action=\"clear-filters\"") && !h.as_str().contains("vp-empty"));
+        let none = results(ds, Lang::Zh, "w", &Results { matched: 0, page: vec![], unidentified: vec![], more: 0, filtered: true });
+        assert!(none.as_str().contains("vp-empty") && !none.as_str().contains("show-more"));
+    }
+}
