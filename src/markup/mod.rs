@@ -12,6 +12,7 @@ use crate::model::{Dataset, Enterprise};
 pub mod checker;
 pub mod list;
 pub mod map;
+pub mod shell;
 
 /// Markup made by this module: data escaped, geometry from the build. Only this module can
 /// make one, and it is the only thing a view may set as `innerHTML` (`web::dom::set_html`).

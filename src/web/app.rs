@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 
+use super::common::region;
 use super::{dom, Ctx, Resolved, Theme, ViewMode};
 use crate::i18n::Lang;
 use crate::state::{decode, encode, Tab, UiState};
@@ -87,9 +88,18 @@ pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
     }
 }
 
+/// Marks `current` as the selected tab and the one in the tab order.
+fn mark_tabs(list: &web_sys::Element, current: Tab) {
+    for b in dom::all(list, "[data-tab]") {
+        let on = b.get_attribute("data-tab").as_deref() == Some(current.id());
+        dom::set_attr(&b, "aria-selected", Some(if on { "true" } else { "false" }));
+        dom::set_attr(&b, "tabindex", Some(if on { "0" } else { "-1" }));
+    }
+}
+
 fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let s = lang.strings();
-    let tabs = (view == ViewMode::All).then(|| tabs(ctx, lang));
+    let all = view == ViewMode::All;
     // A memo, so the panel is rebuilt when the tab changes, not on every state change.
     let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let panel = move || match tab.get() {
@@ -98,75 +108,54 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
         Tab::Checker => super::checker::checker_view(ctx, lang).into_any(),
         Tab::Timeline => super::timeline::timeline_view(ctx, lang).into_any(),
     };
-    let lang_id = ctx.id("lang");
+    let list: NodeRef<leptos::html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        let t = tab.get();
+        if let Some(el) = list.get() {
+            mark_tabs(&el, t);
+        }
+    });
     let switch = move |ev: leptos::ev::MouseEvent| {
-        let el: web_sys::Element = event_target(&ev);
-        let root = el.get_root_node();
+        let Some(b) = dom::target(&ev, "[data-action=lang]") else { return };
         ctx.lang.update(|l| *l = l.other());
         // The shell is rebuilt for the new language; keep keyboard focus on the switch.
-        dom::focus_by_id(&root, &ctx.id("lang"));
+        dom::focus_by_id(&b.get_root_node(), &ctx.id("lang"));
     };
+    let choose = move |ev: leptos::ev::MouseEvent| {
+        if let Some(t) = dom::target(&ev, "[data-tab]").and_then(|b| b.get_attribute("data-tab")).and_then(|t| Tab::parse(&t)) {
+            ctx.state.update(|s| s.tab = t);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let (Some(b), Some(el)) = (dom::target(&ev, "[data-tab]"), list.get_untracked()) else { return };
+        let buttons = dom::all(&el, "[data-tab]");
+        let Some(i) = buttons.iter().position(|x| *x == b) else { return };
+        let Some(next) = crate::keys::roving(&ev.key(), i, buttons.len().min(Tab::ALL.len())) else { return };
+        ev.prevent_default();
+        ctx.state.update(|s| s.tab = Tab::ALL[next]);
+        // The tabs stay in place, so focus follows at once (fast key presses too).
+        mark_tabs(&el, Tab::ALL[next]);
+        dom::focus_now(&b.get_root_node(), &format!("[id=\"{}\"]", ctx.id(&format!("tab-{}", Tab::ALL[next].id()))));
+    };
+    let uid = ctx.uid();
+    let tabs = all.then(|| {
+        view! {
+            <div class="vp-tabs" role="tablist" aria-label=s.nav_label node_ref=list on:click=choose on:keydown=on_key
+                inner_html=crate::markup::shell::tabs(lang, &uid, tab.get_untracked()).into_string()></div>
+        }
+    });
     view! {
-        <header class="vp-head">
-            <div class="vp-titles">
-                <h2 class="vp-title">{s.widget_title}</h2>
-                <p class="vp-sub">{s.widget_subtitle}</p>
-            </div>
-            <button type="button" class="vp-lang" id=lang_id aria-label=s.switch_lang_aria on:click=switch>
-                <span lang=lang.other().tag()>{s.switch_lang}</span>
-            </button>
-        </header>
-        {move || ctx.notice.get().map(|n| view! { <p class="vp-notice" role="status">{n.text(lang)}</p> })}
+        <header class="vp-head" on:click=switch inner_html=crate::markup::shell::header(lang, &ctx.uid()).into_string()></header>
+        {region("vp-notice-slot", move || ctx.notice.with(|n| crate::markup::shell::notice(lang, n.as_ref())))}
         {tabs}
         <div
             class="vp-panel"
             id=ctx.id("panel")
-            role=(view == ViewMode::All).then_some("tabpanel")
-            aria-labelledby=move || (view == ViewMode::All).then(|| ctx.id(&format!("tab-{}", tab.get().id())))
+            role=all.then_some("tabpanel")
+            aria-labelledby=move || all.then(|| ctx.id(&format!("tab-{}", tab.get().id())))
         >
             {panel}
         </div>
         {super::footer::footer_view(ctx, lang)}
     }
-}
-
-fn tabs(ctx: Ctx, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
-    let refs: [NodeRef<leptos::html::Button>; Tab::ALL.len()] = std::array::from_fn(|_| NodeRef::new());
-    let current = Memo::new(move |_| ctx.state.with(|s| s.tab));
-    let buttons = Tab::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(i, tab)| {
-            let label = tab.label(s);
-            let selected = move || current.get() == tab;
-            let on_key = move |ev: leptos::ev::KeyboardEvent| {
-                let Some(next) = crate::keys::roving(&ev.key(), i, Tab::ALL.len()) else { return };
-                ev.prevent_default();
-                ctx.state.update(|s| s.tab = Tab::ALL[next]);
-                // The tabs stay in place, so focus follows at once (fast key presses too).
-                if let Some(button) = refs[next].get_untracked() {
-                    let _ = button.focus();
-                }
-            };
-            view! {
-                <button
-                    type="button"
-                    role="tab"
-                    class="vp-tab"
-                    id=ctx.id(&format!("tab-{}", tab.id()))
-                    node_ref=refs[i]
-                    data-tab=tab.id()
-                    aria-controls=ctx.id("panel")
-                    aria-selected=move || selected().to_string()
-                    tabindex=move || if selected() { "0" } else { "-1" }
-                    on:click=move |_| ctx.state.update(|s| s.tab = tab)
-                    on:keydown=on_key
-                >
-                    {label}
-                </button>
-            }
-        })
-        .collect_view();
-    view! { <div class="vp-tabs" role="tablist" aria-label=s.nav_label>{buttons}</div> }
 }
