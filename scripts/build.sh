@@ -16,21 +16,29 @@ cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:80
 cargo run --quiet --bin vats-data -- schema --out www/pilot.schema.json
 # The embedded dataset must validate (build.rs embeds it; the browser does not check it again).
 cargo run --quiet --bin vats-data -- check data/pilot.json
-# The cdylib alone, so `lto = true` applies (cargo drops LTO when the crate also builds an rlib,
-# rust-lang/cargo#9672; the rlib stays in Cargo.toml for the browser tests).
-cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+# Two builds of the cdylib alone, so `lto = true` applies (cargo drops LTO when the crate also
+# builds an rlib, rust-lang/cargo#9672; the rlib stays in Cargo.toml for the browser tests):
+#   pkg/vats_pilot_lean.*  the widget with its built-in dataset: what the embed loader, the
+#                          iframe page and the standalone page load (the first load a reader pays)
+#   pkg/vats_pilot.*       plus the JS API and the reader of newer datasets (data-src)
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/vats_pilot.wasm"
 rm -rf www/pkg
-wasm-bindgen --target web --no-typescript --out-dir www/pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/vats_pilot.wasm"
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --no-default-features
+wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name vats_pilot_lean "$wasm"
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+wasm-bindgen --target web --no-typescript --out-dir www/pkg "$wasm"
 # Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 132, e.g. from the npm package `binaryen`;
 # never Debian's 108, which breaks the output) saves about 2 KB gzip more. Off by default.
 if [ -n "${WASM_OPT:-}" ]; then
-  "$WASM_OPT" -Os --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue www/pkg/vats_pilot_bg.wasm -o www/pkg/vats_pilot_bg.wasm
+  for f in www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot_lean_bg.wasm; do
+    "$WASM_OPT" -Os --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue "$f" -o "$f"
+  done
 fi
 
 # Precompressed copies (FILE.gz, FILE.br) of what is served, for servers that send them as is.
 if command -v node >/dev/null; then
-  node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/vats-pilot.js www/widget.css \
+  node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/pkg/vats_pilot_lean_bg.wasm www/pkg/vats_pilot_lean.js www/vats-pilot.js www/widget.css \
     www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json
 else
   echo "note: node not found, so no .br/.gz copies were written (serve uncompressed or let the server compress)" >&2
@@ -42,8 +50,10 @@ size() { # file label
   printf '  %-28s %8d bytes raw %8d bytes gzip\n' "$2" "$raw" "$gz"
 }
 echo "sizes:"
-size www/pkg/vats_pilot_bg.wasm "wasm"
-size www/pkg/vats_pilot.js "JS glue"
+size www/pkg/vats_pilot_lean_bg.wasm "wasm (lean: embeds)"
+size www/pkg/vats_pilot_lean.js "JS glue (lean)"
+size www/pkg/vats_pilot_bg.wasm "wasm (full: API, data-src)"
+size www/pkg/vats_pilot.js "JS glue (full)"
 for f in www/widget.css www/vats-pilot.js www/embed.js www/embed-parent.js; do
   [ -f "$f" ] && size "$f" "$(basename "$f")"
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assembles the self-hosting folder dist/vats-pilot/ from a release build (scripts/build.sh):
-# the loader, wasm glue and module, CSS, iframe page and parent snippet, oEmbed, embed builder,
+# the loader, both wasm builds with their glue (lean: embeds; full: JS API and data-src), CSS, iframe page and parent snippet, oEmbed, embed builder,
 # the dataset and its JSON Schema, plus a package.json so `npm pack` there gives the npm package.
 # Every text and wasm file gets precompressed .gz and .br siblings for static hosts; they are
 # for the deploy folder only (package.json's `files` leaves them out of the npm package).
@@ -18,7 +18,7 @@ mkdir -p "$out/pkg"
 for f in vats-pilot.js widget.css builder.css embed.html embed.js embed-parent.js page.css oembed.json builder.html builder.js pilot.schema.json; do
   cp "www/$f" "$out/$f"
 done
-cp www/pkg/vats_pilot.js www/pkg/vats_pilot_bg.wasm "$out/pkg/"
+cp www/pkg/vats_pilot.js www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot_lean.js www/pkg/vats_pilot_lean_bg.wasm "$out/pkg/"
 cp data/pilot.json "$out/pilot.json"
 cp packaging/npm/README.md "$out/README.md"
 
@@ -41,6 +41,6 @@ for (const f of walk(dir)) {
 }
 JS
 echo "package: $out (vats-pilot $version, dataset $dataset)"
-for f in pkg/vats_pilot_bg.wasm pkg/vats_pilot.js vats-pilot.js; do
+for f in pkg/vats_pilot_lean_bg.wasm pkg/vats_pilot_lean.js pkg/vats_pilot_bg.wasm pkg/vats_pilot.js vats-pilot.js; do
   printf '  %-24s %8d raw %8d gzip %8d brotli\n' "$f" "$(wc -c <"$out/$f")" "$(wc -c <"$out/$f.gz")" "$(wc -c <"$out/$f.br")"
 done

@@ -1,6 +1,6 @@
 // The iframe embed: mounts the widget from query parameters (view, lang, zone, service, theme)
 // and tells the parent page its height, in Pym.js's message format and as AMP `embed-size`.
-import init, { mount } from './pkg/vats_pilot.js';
+import init, { mount } from './pkg/vats_pilot_lean.js';
 
 const params = new URLSearchParams(location.search);
 const app = document.getElementById('app');

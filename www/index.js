@@ -1,5 +1,5 @@
 // Standalone page: mounts one widget that keeps its state in the URL hash.
-import init, { mount } from './pkg/vats_pilot.js';
+import init, { mount } from './pkg/vats_pilot_lean.js';
 
 const app = document.getElementById('app');
 try {

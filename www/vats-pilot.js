@@ -7,20 +7,23 @@
 // Changing lang, view, zone, service or theme updates the live widget (the reader's answers
 // stay); only a new data-src (or hash) fetches and mounts again.
 const base = new URL('.', import.meta.url);
-let ready;
+const modules = {};
 let count = 0;
+// Two builds: the lean one shows the built-in dataset (what almost every embed needs); the
+// full one also reads a newer dataset (data-src). Each is loaded once, when first needed.
 // The glue and the wasm are requested together (not one after the other), so the wasm
 // does not wait for the glue's round trip; a page's <link rel="preload"> of either is reused.
-const load = () => {
-  if (!ready) {
-    const wasm = fetch(new URL('pkg/vats_pilot_bg.wasm', base));
+const load = (full) => {
+  const name = full ? 'vats_pilot' : 'vats_pilot_lean';
+  if (!modules[name]) {
+    const wasm = fetch(new URL(`pkg/${name}_bg.wasm`, base));
     wasm.catch(() => {}); // a failure surfaces through init() below
-    ready = import(new URL('pkg/vats_pilot.js', base).href).then(async (m) => {
+    modules[name] = import(new URL(`pkg/${name}.js`, base).href).then(async (m) => {
       await m.default({ module_or_path: wasm });
       return m;
     });
   }
-  return ready;
+  return modules[name];
 };
 
 // A newer dataset, or why not: { json } or { error } where error is a code the widget shows
@@ -165,8 +168,8 @@ class VatsPilot extends HTMLElement {
   async start() {
     const token = (this.token = {});
     try {
-      const m = await load();
       const a = (n) => this.getAttribute(n) ?? undefined;
+      const m = await load(Boolean(a('data-src')));
       const d = a('data-src') ? await fetchData(a('data-src'), num(a('data-src-timeout'), 8000), num(a('data-src-max-bytes'), 10e6)) : {};
       if (token !== this.token) return;
       // Attributes are read after the fetch, so a change made meanwhile is not lost.

@@ -103,11 +103,13 @@ impl Args {
     }
 
     /// A string value that must be present.
+    #[cfg(feature = "full")]
     pub fn required_string(&self, key: &str) -> Result<String, JsError> {
         self.string(key)?.ok_or_else(|| JsError::new(&format!("{}: {key} is required (a string)", self.what)))
     }
 
     /// A number value; `null` or absent is `None`.
+    #[cfg(feature = "full")]
     pub fn number(&self, key: &str) -> Result<Option<f64>, JsError> {
         match self.get(key) {
             None => Ok(None),
@@ -116,6 +118,7 @@ impl Args {
     }
 
     /// A boolean value; `null` or absent is `None`.
+    #[cfg(feature = "full")]
     pub fn boolean(&self, key: &str) -> Result<Option<bool>, JsError> {
         match self.get(key) {
             None => Ok(None),

@@ -1,11 +1,13 @@
 //! The browser side: the JS API, mounting, and the Leptos views. Views render state and
 //! dispatch events; all decisions are made by the pure core.
 
+#[cfg(feature = "full")]
 pub mod api;
 mod app;
 mod args;
 mod checker;
 mod common;
+#[cfg(feature = "full")]
 pub mod dataset_json;
 mod dom;
 mod footer;
@@ -164,11 +166,23 @@ pub(crate) struct Resolved {
     pub uid: String,
 }
 
+/// A newer dataset (JSON text), read and validated; it belongs to this widget.
+#[cfg(feature = "full")]
+fn newer_data(json: &str) -> Result<Arc<Data>, String> {
+    dataset_json::load(json).map(|ds| Arc::new(Data::new(ds))).map_err(|e| e.to_string())
+}
+
+/// The lean build has no reader for newer datasets: it says so, and shows the built-in one.
+#[cfg(not(feature = "full"))]
+fn newer_data(_json: &str) -> Result<Arc<Data>, String> {
+    Err("this is the lean build (vats_pilot_lean.js), which reads no newer dataset; load pkg/vats_pilot.js for data-src".to_string())
+}
+
 fn resolve(options: JsValue) -> Result<Resolved, JsError> {
     let options = if options.is_undefined() || options.is_null() { js_sys::Object::new().into() } else { options };
     let a = Args::new("mount", options, &MOUNT_KEYS)?;
     // A newer dataset belongs to this widget and is freed when it unmounts.
-    let newer = a.string("dataJson")?.map(|json| dataset_json::load(&json).map(|ds| Arc::new(Data::new(ds))));
+    let newer = a.string("dataJson")?.map(|json| newer_data(&json));
     let data = match &newer {
         Some(Ok(d)) => Arc::clone(d),
         _ => crate::data::embedded_data(),
@@ -177,7 +191,7 @@ fn resolve(options: JsValue) -> Result<Resolved, JsError> {
     let lang = set.lang.unwrap_or(Lang::En);
     let notice = match (&newer, a.string("dataError")?) {
         (Some(Ok(_)), _) => Some(Notice::NewerData),
-        (Some(Err(e)), _) => Some(Notice::Invalid(e.to_string())),
+        (Some(Err(e)), _) => Some(Notice::Invalid(e.clone())),
         (None, Some(code)) => Some(Notice::Unfetched(code)),
         (None, None) => None,
     };

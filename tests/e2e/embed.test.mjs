@@ -129,7 +129,8 @@ test('the wasm is fetched only when the widget nears the viewport', async () => 
   assert.equal(await p.locator('vats-pilot[data-ready]').count(), 0);
   await p.locator('#end').scrollIntoViewIfNeeded();
   await ready(p);
-  assert.equal(wasm.length, 1);
+  // An embed of the built-in dataset loads the lean build only.
+  assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/vats_pilot_lean_bg.wasm']);
   await p.context().close();
 });
 
@@ -147,8 +148,12 @@ test('theme auto follows the host page own toggle', async () => {
 
 test('data-src: a valid newer dataset is used, a broken or missing one falls back with a note', async () => {
   const p = await page(b, { width: 900, height: 2400 });
+  const wasm = [];
+  p.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await p.goto(`${srv.base}/test/data-src.html`);
   for (const id of ['good', 'bad', 'missing']) await ready(p, `#${id}`);
+  // Reading a newer dataset takes the full build, loaded once for the three widgets.
+  assert.deepEqual(wasm, ['/pkg/vats_pilot_bg.wasm']);
   assert.match(await p.locator('#good .vp-notice').innerText(), /newer dataset loaded by this page/);
   assert.match(await p.locator('#bad .vp-notice').innerText(), /Could not use the newer dataset/);
   assert.match(await p.locator('#missing .vp-notice').innerText(), /Could not use the newer dataset \(HTTP 404\)/);
