@@ -22,25 +22,6 @@ pub enum Values<'a> {
     Many(Option<&'a [String]>),
 }
 
-impl Values<'_> {
-    /// Whether the record passes a filter on `want` (`None` = looking for "unknown").
-    fn matches(&self, want: Option<&str>) -> bool {
-        match (self, want) {
-            (Values::One(v), w) => *v == w,
-            (Values::Many(None), None) => true,
-            (Values::Many(Some(list)), Some(w)) => list.iter().any(|x| x == w),
-            _ => false,
-        }
-    }
-    fn count(&self, into: &mut BTreeMap<String, usize>) {
-        match self {
-            Values::One(v) => bump(into, *v),
-            Values::Many(None) => bump(into, None),
-            Values::Many(Some(list)) => list.iter().for_each(|x| bump(into, Some(x))),
-        }
-    }
-}
-
 /// One facet of the enterprise list, defined once: the filter, the URL hash, the JS API and
 /// the filter bar all read this table. Adding a facet is adding a row (and its label).
 pub struct Facet {
@@ -170,17 +151,61 @@ impl std::fmt::Display for FilterError {
 
 impl std::error::Error for FilterError {}
 
-/// Lower-cased search text and sort keys per enterprise, built once per dataset.
+/// What a keystroke needs, built once per dataset: lower-cased search text, each record's
+/// rank by name in each language, and each record's facet values as small codes (so counting
+/// is adding to an array, not looking up strings).
 pub struct SearchIndex {
     haystacks: Vec<String>,
-    /// Normalised display names, English then Chinese; `None` for unidentified records.
-    names: [Vec<Option<String>>; 2],
+    /// Position of each record when sorted by normalised display name, English then Chinese
+    /// (ties in dataset order); `u32::MAX` for unidentified records.
+    name_rank: [Vec<u32>; 2],
+    /// Per facet: the distinct values (`UNKNOWN` for a missing one), in first-seen order.
+    values: [Vec<String>; N],
+    /// Per facet, per record: the codes (positions in `values`) of the record's values.
+    codes: [Vec<Box<[u16]>>; N],
 }
 
 impl SearchIndex {
     pub fn new(ds: &Dataset) -> SearchIndex {
-        let names = |lang| ds.enterprises.iter().map(|e| display_name(e, lang).map(normalise)).collect();
-        SearchIndex { haystacks: ds.enterprises.iter().map(haystack).collect(), names: [names(Lang::En), names(Lang::Zh)] }
+        let rank = |lang| {
+            let names: Vec<Option<String>> = ds.enterprises.iter().map(|e| display_name(e, lang).map(normalise)).collect();
+            let mut order: Vec<usize> = (0..names.len()).filter(|i| names[*i].is_some()).collect();
+            order.sort_by(|a, b| names[*a].cmp(&names[*b]).then(a.cmp(b)));
+            let mut rank = vec![u32::MAX; names.len()];
+            for (r, i) in order.into_iter().enumerate() {
+                rank[i] = r as u32;
+            }
+            rank
+        };
+        let mut values: [Vec<String>; N] = Default::default();
+        let codes = std::array::from_fn(|k| {
+            let seen = &mut values[k];
+            let mut code = |v: Option<&str>| -> u16 {
+                let v = v.unwrap_or(UNKNOWN);
+                match seen.iter().position(|x| x == v) {
+                    Some(c) => c as u16,
+                    None => {
+                        seen.push(v.to_string());
+                        (seen.len() - 1) as u16
+                    }
+                }
+            };
+            ds.enterprises
+                .iter()
+                .map(|e| match (FACETS[k].values)(e) {
+                    Values::One(v) => Box::from([code(v)]),
+                    Values::Many(None) => Box::from([code(None)]),
+                    Values::Many(Some(list)) => list.iter().map(|x| code(Some(x))).collect(),
+                })
+                .collect()
+        });
+        SearchIndex { haystacks: ds.enterprises.iter().map(haystack).collect(), name_rank: [rank(Lang::En), rank(Lang::Zh)], values, codes }
+    }
+
+    /// The code of `value` (`None`: unknown) in facet `k`; `None` when no record has it.
+    fn code(&self, k: usize, value: Option<&str>) -> Option<u16> {
+        let v = value.unwrap_or(UNKNOWN);
+        self.values[k].iter().position(|x| x == v).map(|c| c as u16)
     }
 }
 
@@ -248,27 +273,23 @@ fn resolve(ds: &Dataset, f: &Filter) -> Result<Resolved, FilterError> {
     Ok(Resolved { facets, needle: normalise(f.text.as_deref().unwrap_or("")) })
 }
 
-fn bump(map: &mut BTreeMap<String, usize>, key: Option<&str>) {
-    let key = key.unwrap_or(UNKNOWN);
-    match map.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            map.insert(key.to_string(), 1);
-        }
-    }
-}
-
 /// Filters the enterprises: the matches in dataset order and the facet counts. Facet counts
 /// follow the usual rule: each facet's counts apply every *other* active filter.
 pub fn filter(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterResult, FilterError> {
     let r = resolve(ds, f)?;
+    // A wanted value no record has matches nothing (`Some(None)`).
+    let want: [Option<Option<u16>>; N] = std::array::from_fn(|k| r.facets[k].as_ref().map(|v| index.code(k, v.as_deref())));
+    let mut counts: [Vec<usize>; N] = std::array::from_fn(|k| vec![0; index.values[k].len()]);
     let mut out = FilterResult::default();
-    for (i, (e, hay)) in ds.enterprises.iter().zip(&index.haystacks).enumerate() {
+    for (i, hay) in index.haystacks.iter().enumerate().take(ds.enterprises.len()) {
         if !(r.needle.is_empty() || hay.contains(&r.needle)) {
             continue;
         }
-        let values: [Values; N] = FACETS.each_ref().map(|def| (def.values)(e));
-        let pass: [bool; N] = std::array::from_fn(|k| r.facets[k].as_ref().is_none_or(|want| values[k].matches(want.as_deref())));
+        let pass: [bool; N] = std::array::from_fn(|k| match want[k] {
+            None => true,
+            Some(None) => false,
+            Some(Some(c)) => index.codes[k][i].contains(&c),
+        });
         let failing = pass.iter().filter(|p| !**p).count();
         if failing == 0 {
             out.indices.push(i);
@@ -276,9 +297,14 @@ pub fn filter(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterRes
         for k in 0..N {
             // Counted when every other facet passes.
             if failing == 0 || (failing == 1 && !pass[k]) {
-                values[k].count(&mut out.counts[k]);
+                for c in index.codes[k][i].iter() {
+                    counts[k][*c as usize] += 1;
+                }
             }
         }
+    }
+    for k in 0..N {
+        out.counts[k] = index.values[k].iter().zip(&counts[k]).filter(|(_, n)| **n > 0).map(|(v, n)| (v.clone(), *n)).collect();
     }
     Ok(out)
 }
@@ -325,17 +351,13 @@ pub fn display_name(e: &Enterprise, lang: Lang) -> Option<&str> {
 /// ties keep dataset order. Only the kept part is fully sorted, so a page of 50 out of 10,000
 /// costs a selection, not a full sort.
 pub fn sort_top(ds: &Dataset, index: &SearchIndex, mut list: Vec<usize>, key: SortKey, lang: Lang, limit: usize) -> Vec<usize> {
-    let names = &index.names[lang as usize];
-    let name = |i: usize| names.get(i).and_then(|n| n.as_deref());
+    let ranks = &index.name_rank[lang as usize];
+    let rank = |i: usize| ranks.get(i).copied().unwrap_or(u32::MAX);
     let zone_rank = |i: usize| -> usize {
         ds.enterprises[i].zone.as_deref().and_then(|z| ds.zones.iter().position(|x| x.id == z)).unwrap_or(usize::MAX)
     };
-    let by_name = |a: usize, b: usize| match (name(a), name(b)) {
-        (Some(x), Some(y)) => x.cmp(y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    };
+    // Unidentified records rank last (`u32::MAX`); ties fall to dataset order below.
+    let by_name = |a: usize, b: usize| rank(a).cmp(&rank(b));
     let cmp = |a: &usize, b: &usize| -> std::cmp::Ordering {
         let (a, b) = (*a, *b);
         let primary = match key {

@@ -74,49 +74,44 @@ pub fn fields(ds: &Dataset, lang: Lang, uid: &str, filter: &Filter, result: &Fil
     Html(h)
 }
 
-/// What the list shows for one filter: `page` (named records, sorted, already cut to the
-/// page), `unidentified` (the records no source names, shown as one group) and `more` (how
-/// many "Show more" would add).
-pub struct Results<'a> {
-    pub matched: usize,
-    pub page: Vec<&'a Enterprise>,
-    pub unidentified: Vec<&'a Enterprise>,
-    pub more: usize,
-    pub filtered: bool,
-}
-
-/// The count line ("N of M match", with "Clear filters" when a filter is set), the empty
-/// state, the cards and "Show more".
-pub fn results(ds: &Dataset, lang: Lang, uid: &str, r: &Results) -> Html {
+/// "N of M match", with "Clear filters" when a filter is set, and the empty state.
+pub fn count_line(ds: &Dataset, lang: Lang, matched: usize, filtered: bool) -> Html {
     let s = lang.strings();
     let mut h = format!(
         "<p class=\"vp-count\" role=\"status\" data-testid=\"count\">{}",
-        escape(&fill(s.result_count, &[("n", &r.matched.to_string()), ("total", &ds.enterprises.len().to_string())]))
+        escape(&fill(s.result_count, &[("n", &matched.to_string()), ("total", &ds.enterprises.len().to_string())]))
     );
-    if r.filtered {
+    if filtered {
         h.push_str(&format!(" <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"clear-filters\">{}</button>", escape(s.clear_filters)));
     }
     h.push_str("</p>");
-    if r.matched == 0 {
+    if matched == 0 {
         h.push_str(&format!(
             "<div class=\"vp-empty\" role=\"status\"><p>{}</p><button type=\"button\" class=\"vp-btn\" data-action=\"clear-filters\">{}</button></div>",
             escape(s.empty_state),
             escape(s.clear_filters)
         ));
     }
-    h.push_str("<ul class=\"vp-ents\">");
-    for e in &r.page {
+    Html(h)
+}
+
+/// The cards of one page: `page` (named records, sorted, cut to the page), then the records
+/// no source names as one group, then "Show more" when `more` records would follow.
+pub fn cards(ds: &Dataset, lang: Lang, uid: &str, page: &[&Enterprise], unidentified: &[&Enterprise], more: usize) -> Html {
+    let s = lang.strings();
+    let mut h = String::from("<ul class=\"vp-ents\">");
+    for e in page {
         h.push_str(&format!("<li class=\"vp-ent\" data-id=\"{}\" data-status=\"{}\">{}</li>", escape(&e.id), e.status.id(), enterprise_card(ds, lang, e)));
     }
-    if !r.unidentified.is_empty() {
-        h.push_str(&format!("<li class=\"vp-ent vp-ent-unidentified\" data-id=\"unidentified\">{}</li>", unidentified_card(ds, lang, &r.unidentified)));
+    if !unidentified.is_empty() {
+        h.push_str(&format!("<li class=\"vp-ent vp-ent-unidentified\" data-id=\"unidentified\">{}</li>", unidentified_card(ds, lang, unidentified)));
     }
     h.push_str("</ul>");
-    if r.more > 0 {
+    if more > 0 {
         h.push_str(&format!(
             "<button type=\"button\" class=\"vp-btn vp-btn-secondary\" id=\"{}-more\" data-action=\"show-more\">{}</button>",
             escape(uid),
-            escape(&fill(s.show_more, &[("n", &r.more.to_string())]))
+            escape(&fill(s.show_more, &[("n", &more.to_string())]))
         ));
     }
     Html(h)
@@ -151,15 +146,16 @@ mod tests {
     }
 
     #[test]
-    fn results_say_how_many_match_and_offer_more_and_clearing() {
+    fn the_count_offers_clearing_and_the_cards_offer_more() {
         let ds = embedded();
         let named: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.identified).collect();
-        let r = Results { matched: named.len(), page: named[..2].to_vec(), unidentified: vec![], more: 3, filtered: true };
-        let h = results(ds, Lang::En, "w", &r);
+        let h = cards(ds, Lang::En, "w", &named[..2], &[], 3);
         assert_eq!(h.as_str().matches("<li class=\"vp-ent\"").count(), 2);
         assert!(h.as_str().contains("data-action=\"show-more\"") && h.as_str().contains("Show 3 more"), "{}", h.as_str());
-        assert!(h.as_str().contains("data-action=\"clear-filters\"") && !h.as_str().contains("vp-empty"));
-        let none = results(ds, Lang::Zh, "w", &Results { matched: 0, page: vec![], unidentified: vec![], more: 0, filtered: true });
-        assert!(none.as_str().contains("vp-empty") && !none.as_str().contains("show-more"));
+        let c = count_line(ds, Lang::En, named.len(), true);
+        assert!(c.as_str().contains("data-action=\"clear-filters\"") && !c.as_str().contains("vp-empty"));
+        let none = count_line(ds, Lang::Zh, 0, true);
+        assert!(none.as_str().contains("vp-empty"));
+        assert!(!cards(ds, Lang::Zh, "w", &[], &[], 0).as_str().contains("show-more"));
     }
 }

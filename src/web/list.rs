@@ -8,7 +8,7 @@ use super::common::{download_list, region, select_zone};
 use super::{dom, Ctx};
 use crate::filter::{facet, filter, sort_top, Filter, FilterResult, SortKey};
 use crate::i18n::Lang;
-use crate::markup::list::{downloads, fields, header, results, selection_chip, Results};
+use crate::markup::list::{cards, count_line, downloads, fields, header, selection_chip};
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000,
 /// and on a phone (where a card is most of a screen) keeps the list near two screens.
@@ -65,22 +65,27 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let data = ctx.data();
         result.with(|r| fields(&data.ds, lang, &ctx.uid(), &filt.get(), r, sort.get()))
     };
-    let results_html = move || {
+    // The page shown, as positions: the cards are written again only when it changes.
+    let page = Memo::new(move |_| {
         let data = ctx.data();
         let ds = &data.ds;
-        let key = sort.get();
         result.with(|r: &FilterResult| {
             let named: Vec<usize> = r.indices.iter().copied().filter(|i| ds.enterprises[*i].identified).collect();
             let more = named.len().saturating_sub(shown.get()).min(page_size);
-            let page = sort_top(ds, &data.index, named, key, lang, shown.get());
-            let r = Results {
-                matched: r.indices.len(),
-                page: page.into_iter().map(|i| &ds.enterprises[i]).collect(),
-                unidentified: r.indices.iter().map(|i| &ds.enterprises[*i]).filter(|e| !e.identified).collect(),
-                more,
-                filtered: !filt.with(Filter::is_empty),
-            };
-            results(ds, lang, &ctx.uid(), &r)
+            let unidentified: Vec<usize> = r.indices.iter().copied().filter(|i| !ds.enterprises[*i].identified).collect();
+            (sort_top(ds, &data.index, named, sort.get(), lang, shown.get()), unidentified, more)
+        })
+    });
+    let count_html = move || {
+        let matched = result.with(|r| r.indices.len());
+        count_line(&ctx.data().ds, lang, matched, !filt.with(Filter::is_empty))
+    };
+    let cards_html = move || {
+        let data = ctx.data();
+        let ds = &data.ds;
+        page.with(|(named, unidentified, more)| {
+            let pick = |list: &[usize]| list.iter().map(|i| &ds.enterprises[*i]).collect::<Vec<_>>();
+            cards(ds, lang, &ctx.uid(), &pick(named), &pick(unidentified), *more)
         })
     };
     let search_id = ctx.id("q");
@@ -110,7 +115,8 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     {region("vp-filter-fields", fields_html)}
                 </details>
             </div>
-            {region("vp-results", results_html)}
+            {region("vp-results-count", count_html)}
+            {region("vp-results", cards_html)}
             <div inner_html=crate::markup::Html::into_string(downloads(lang))></div>
         </div>
     }
