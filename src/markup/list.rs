@@ -35,13 +35,36 @@ pub fn selection_chip(ds: &Dataset, lang: Lang, zone: Option<&str>) -> Html {
     ))
 }
 
-/// One select per facet (options with the count each would give; an option that gives none
-/// is disabled) and the sort select.
+/// Per facet (in `FACETS` order), each option after "Any": its value, its label with the count
+/// it would give, and whether it gives none (then it is disabled).
+pub fn facet_options(ds: &Dataset, lang: Lang, result: &FilterResult) -> Vec<Vec<(String, String, bool)>> {
+    let s = lang.strings();
+    FACETS
+        .iter()
+        .enumerate()
+        .map(|(k, def)| {
+            let mut choices = (def.choices)(ds, lang);
+            if def.has_unknown {
+                choices.push((UNKNOWN.to_string(), s.unknown.to_string()));
+            }
+            choices
+                .into_iter()
+                .map(|(value, name)| {
+                    let n = result.counts[k].get(&value).copied().unwrap_or(0);
+                    let label = fill(s.with_note, &[("value", &name), ("note", &n.to_string())]);
+                    (value, label, n == 0)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One select per facet (see [`facet_options`]) and the sort select.
 pub fn fields(ds: &Dataset, lang: Lang, uid: &str, filter: &Filter, result: &FilterResult, sort: SortKey) -> Html {
     let s = lang.strings();
     let uid = escape(uid);
     let mut h = String::new();
-    for (k, def) in FACETS.iter().enumerate() {
+    for ((k, def), options) in FACETS.iter().enumerate().zip(facet_options(ds, lang, result)) {
         let current = filter.facets[k].as_deref();
         h.push_str(&format!(
             "<div class=\"vp-field\"><label for=\"{uid}-f-{id}\">{}</label><select id=\"{uid}-f-{id}\" data-facet=\"{id}\"><option value=\"\"{}>{}</option>",
@@ -50,18 +73,13 @@ pub fn fields(ds: &Dataset, lang: Lang, uid: &str, filter: &Filter, result: &Fil
             escape(s.any),
             id = def.id,
         ));
-        let mut choices = (def.choices)(ds, lang);
-        if def.has_unknown {
-            choices.push((UNKNOWN.to_string(), s.unknown.to_string()));
-        }
-        for (value, name) in choices {
-            let n = result.counts[k].get(&value).copied().unwrap_or(0);
+        for (value, label, none) in options {
             h.push_str(&format!(
                 "<option value=\"{}\"{}{}>{}</option>",
                 escape(&value),
                 if current == Some(value.as_str()) { " selected" } else { "" },
-                if n == 0 { " disabled" } else { "" },
-                escape(&fill(s.with_note, &[("value", &name), ("note", &n.to_string())])),
+                if none { " disabled" } else { "" },
+                escape(&label),
             ));
         }
         h.push_str("</select></div>");
@@ -95,26 +113,33 @@ pub fn count_line(ds: &Dataset, lang: Lang, matched: usize, filtered: bool) -> H
     Html(h)
 }
 
-/// The cards of one page: `page` (named records, sorted, cut to the page), then the records
-/// no source names as one group, then "Show more" when `more` records would follow.
-pub fn cards(ds: &Dataset, lang: Lang, uid: &str, page: &[&Enterprise], unidentified: &[&Enterprise], more: usize) -> Html {
-    let s = lang.strings();
-    let mut h = String::from("<ul class=\"vp-ents\">");
-    for e in page {
-        h.push_str(&format!("<li class=\"vp-ent\" data-id=\"{}\" data-status=\"{}\">{}</li>", escape(&e.id), e.status.id(), enterprise_card(ds, lang, e)));
-    }
+/// The cards of one page, each keyed by its record id: `page` (named records, sorted, cut to
+/// the page), then the records no source names as one group (key `unidentified`).
+pub fn card_items(ds: &Dataset, lang: Lang, page: &[&Enterprise], unidentified: &[&Enterprise]) -> Vec<(String, Html)> {
+    let mut out: Vec<(String, Html)> = page
+        .iter()
+        .map(|e| {
+            let html = format!("<li class=\"vp-ent\" data-id=\"{}\" data-status=\"{}\">{}</li>", escape(&e.id), e.status.id(), enterprise_card(ds, lang, e));
+            (e.id.clone(), Html(html))
+        })
+        .collect();
     if !unidentified.is_empty() {
-        h.push_str(&format!("<li class=\"vp-ent vp-ent-unidentified\" data-id=\"unidentified\">{}</li>", unidentified_card(ds, lang, unidentified)));
+        let html = format!("<li class=\"vp-ent vp-ent-unidentified\" data-id=\"unidentified\">{}</li>", unidentified_card(ds, lang, unidentified));
+        out.push(("unidentified".to_string(), Html(html)));
     }
-    h.push_str("</ul>");
-    if more > 0 {
-        h.push_str(&format!(
-            "<button type=\"button\" class=\"vp-btn vp-btn-secondary\" id=\"{}-more\" data-action=\"show-more\">{}</button>",
-            escape(uid),
-            escape(&fill(s.show_more, &[("n", &more.to_string())]))
-        ));
+    out
+}
+
+/// "Show more" when `more` records would follow the page (empty otherwise).
+pub fn show_more(lang: Lang, uid: &str, more: usize) -> Html {
+    if more == 0 {
+        return Html::default();
     }
-    Html(h)
+    Html(format!(
+        "<button type=\"button\" class=\"vp-btn vp-btn-secondary\" id=\"{}-more\" data-action=\"show-more\">{}</button>",
+        escape(uid),
+        escape(&fill(lang.strings().show_more, &[("n", &more.to_string())]))
+    ))
 }
 
 /// The download buttons for the records the filter matches.
@@ -149,13 +174,15 @@ mod tests {
     fn the_count_offers_clearing_and_the_cards_offer_more() {
         let ds = embedded();
         let named: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.identified).collect();
-        let h = cards(ds, Lang::En, "w", &named[..2], &[], 3);
-        assert_eq!(h.as_str().matches("<li class=\"vp-ent\"").count(), 2);
+        let items = card_items(ds, Lang::En, &named[..2], &named[..1]);
+        assert_eq!(items.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), [named[0].id.as_str(), named[1].id.as_str(), "unidentified"]);
+        assert!(items[0].1.as_str().starts_with(&format!("<li class=\"vp-ent\" data-id=\"{}\"", named[0].id)));
+        let h = show_more(Lang::En, "w", 3);
         assert!(h.as_str().contains("data-action=\"show-more\"") && h.as_str().contains("Show 3 more"), "{}", h.as_str());
         let c = count_line(ds, Lang::En, named.len(), true);
         assert!(c.as_str().contains("data-action=\"clear-filters\"") && !c.as_str().contains("vp-empty"));
         let none = count_line(ds, Lang::Zh, 0, true);
         assert!(none.as_str().contains("vp-empty"));
-        assert!(!cards(ds, Lang::Zh, "w", &[], &[], 0).as_str().contains("show-more"));
+        assert!(show_more(Lang::Zh, "w", 0).as_str().is_empty());
     }
 }

@@ -26,6 +26,10 @@ impl Html {
     pub fn into_string(self) -> String {
         self.0
     }
+    /// Pieces of markup one after the other (each is already safe, so the whole is).
+    pub fn concat<'a>(parts: impl IntoIterator<Item = &'a Html>) -> Html {
+        Html(parts.into_iter().map(|h| h.0.as_str()).collect())
+    }
 }
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.

@@ -142,3 +142,56 @@ pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
         None => el.remove_attribute(name),
     };
 }
+
+/// Makes the children of `list` the elements of `items` (each a key, the element's `data-id`,
+/// and the markup of one element from `crate::markup`), in order. An element whose key is
+/// already in the list stays as it is (not parsed again, keeping focus and scroll); only the
+/// new ones are parsed, in an inert `<template>`.
+pub fn set_keyed(list: &web_sys::Element, items: &[(String, crate::markup::Html)]) {
+    let Some(doc) = list.owner_document() else { return };
+    let old = children(list);
+    let kept: Vec<Option<web_sys::Element>> =
+        items.iter().map(|(key, _)| old.iter().find(|e| e.get_attribute("data-id").as_deref() == Some(key.as_str())).cloned()).collect();
+    let missing = crate::markup::Html::concat(items.iter().zip(&kept).filter(|(_, k)| k.is_none()).map(|((_, h), _)| h));
+    let mut fresh = Vec::new();
+    if !missing.as_str().is_empty() {
+        if let Some(t) = doc.create_element("template").ok().and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok()) {
+            set_html(&t, &missing);
+            let c = t.content().children();
+            fresh = (0..c.length()).filter_map(|i| c.item(i)).collect();
+        }
+    }
+    let mut fresh = fresh.into_iter();
+    let mut at = list.first_element_child();
+    for el in kept.into_iter().map(|k| k.or_else(|| fresh.next())).flatten() {
+        if at.as_ref() == Some(&el) {
+            at = el.next_element_sibling();
+        } else {
+            let _ = list.insert_before(&el, at.as_ref().map(|a| a.as_ref()));
+        }
+    }
+    while let Some(extra) = at {
+        at = extra.next_element_sibling();
+        extra.remove();
+    }
+}
+
+fn children(el: &web_sys::Element) -> Vec<web_sys::Element> {
+    let list = el.children();
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Updates the options of `select` after its first (the "any" option) in place: each gets
+/// its label and is disabled when it would give nothing. Values and order stay as written.
+pub fn set_options(select: &web_sys::Element, options: &[(String, String, bool)]) {
+    let list = select.children();
+    for (i, (_, label, none)) in options.iter().enumerate() {
+        let Some(opt) = list.item(i as u32 + 1) else { return };
+        if opt.text_content().as_deref() != Some(label.as_str()) {
+            opt.set_text_content(Some(label));
+        }
+        if opt.has_attribute("disabled") != *none {
+            let _ = opt.toggle_attribute_with_force("disabled", *none);
+        }
+    }
+}

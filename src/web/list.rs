@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::common::{download_list, region, select_zone};
 use super::{dom, Ctx};
-use crate::filter::{facet, filter, sort_top, Filter, FilterResult, SortKey};
+use crate::filter::{facet, filter, sort_top, Filter, FilterResult, SortKey, FACETS};
 use crate::i18n::Lang;
-use crate::markup::list::{cards, count_line, downloads, fields, header, selection_chip};
+use crate::markup::list::{card_items, count_line, downloads, facet_options, fields, header, selection_chip, show_more};
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000,
 /// and on a phone (where a card is most of a screen) keeps the list near two screens.
@@ -61,10 +61,26 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     };
     let uid = ctx.uid();
     let data = ctx.data();
+    // The facet selects are written when a choice changes; a keystroke only updates the
+    // counts in their options (text and `disabled`), so typing never rebuilds them.
+    let facets = Memo::new(move |_| filt.with(|f| f.facets.clone()));
     let fields_html = move || {
         let data = ctx.data();
-        result.with(|r| fields(&data.ds, lang, &ctx.uid(), &filt.get(), r, sort.get()))
+        let (_, _) = (facets.get(), sort.get());
+        result.with_untracked(|r| fields(&data.ds, lang, &ctx.uid(), &filt.get_untracked(), r, sort.get_untracked()))
     };
+    let details: NodeRef<leptos::html::Details> = NodeRef::new();
+    Effect::new(move |_| {
+        let data = ctx.data();
+        let options = result.with(|r| facet_options(&data.ds, lang, r));
+        if let Some(el) = details.get() {
+            for (def, list) in FACETS.iter().zip(options) {
+                if let Some(select) = el.query_selector(&format!("select[data-facet=\"{}\"]", def.id)).ok().flatten() {
+                    dom::set_options(&select, &list);
+                }
+            }
+        }
+    });
     // The page shown, as positions: the cards are written again only when it changes.
     let page = Memo::new(move |_| {
         let data = ctx.data();
@@ -80,14 +96,20 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let matched = result.with(|r| r.indices.len());
         count_line(&ctx.data().ds, lang, matched, !filt.with(Filter::is_empty))
     };
-    let cards_html = move || {
+    // Cards already on screen stay; only new ones are parsed (typing often keeps most).
+    let cards: NodeRef<leptos::html::Ul> = NodeRef::new();
+    Effect::new(move |_| {
         let data = ctx.data();
         let ds = &data.ds;
-        page.with(|(named, unidentified, more)| {
+        let items = page.with(|(named, unidentified, _)| {
             let pick = |list: &[usize]| list.iter().map(|i| &ds.enterprises[*i]).collect::<Vec<_>>();
-            cards(ds, lang, &ctx.uid(), &pick(named), &pick(unidentified), *more)
-        })
-    };
+            card_items(ds, lang, &pick(named), &pick(unidentified))
+        });
+        if let Some(el) = cards.get() {
+            dom::set_keyed(&el, &items);
+        }
+    });
+    let more_html = move || page.with(|(_, _, more)| show_more(lang, &ctx.uid(), *more));
     let search_id = ctx.id("q");
     view! {
         <div class="vp-list" on:click=on_click on:change=on_change>
@@ -110,13 +132,16 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     />
                 </div>
                 // The facets and sort: open on wide screens, one tap away on a phone.
-                <details class="vp-more-filters" open=!dom::narrow_screen()>
+                <details class="vp-more-filters" open=!dom::narrow_screen() node_ref=details>
                     <summary>{s.filters_more}</summary>
                     {region("vp-filter-fields", fields_html)}
                 </details>
             </div>
             {region("vp-results-count", count_html)}
-            {region("vp-results", cards_html)}
+            <div class="vp-results">
+                <ul class="vp-ents" node_ref=cards></ul>
+                {region("vp-more", more_html)}
+            </div>
             <div inner_html=crate::markup::Html::into_string(downloads(lang))></div>
         </div>
     }
