@@ -170,7 +170,7 @@ impl SearchIndex {
         let rank = |lang| {
             let names: Vec<Option<String>> = ds.enterprises.iter().map(|e| display_name(e, lang).map(normalise)).collect();
             let mut order: Vec<usize> = (0..names.len()).filter(|i| names[*i].is_some()).collect();
-            order.sort_by(|a, b| names[*a].cmp(&names[*b]).then(a.cmp(b)));
+            sort_positions(&mut order, &|a, b| names[a].cmp(&names[b]));
             let mut rank = vec![u32::MAX; names.len()];
             for (r, i) in order.into_iter().enumerate() {
                 rank[i] = r as u32;
@@ -358,9 +358,8 @@ pub fn sort_top(ds: &Dataset, index: &SearchIndex, mut list: Vec<usize>, key: So
     };
     // Unidentified records rank last (`u32::MAX`); ties fall to dataset order below.
     let by_name = |a: usize, b: usize| rank(a).cmp(&rank(b));
-    let cmp = |a: &usize, b: &usize| -> std::cmp::Ordering {
-        let (a, b) = (*a, *b);
-        let primary = match key {
+    let cmp = |a: usize, b: usize| -> std::cmp::Ordering {
+        match key {
             SortKey::Name => by_name(a, b),
             SortKey::Zone => zone_rank(a).cmp(&zone_rank(b)).then_with(|| by_name(a, b)),
             SortKey::Date => match (&ds.enterprises[a].approval_date, &ds.enterprises[b].approval_date) {
@@ -369,15 +368,21 @@ pub fn sort_top(ds: &Dataset, index: &SearchIndex, mut list: Vec<usize>, key: So
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             },
-        };
-        primary.then(a.cmp(&b))
+        }
     };
     if limit < list.len() {
         if limit > 0 {
-            list.select_nth_unstable_by(limit - 1, cmp);
+            list.select_nth_unstable_by(limit - 1, |a, b| cmp(*a, *b).then(a.cmp(b)));
         }
         list.truncate(limit);
     }
-    list.sort_unstable_by(cmp);
+    sort_positions(&mut list, &cmp);
     list
+}
+
+/// Sorts positions by `cmp`, ties in position order. One sort routine for every list of
+/// positions (each distinct comparison would otherwise add its own copy of the sort to the
+/// wasm).
+pub fn sort_positions(list: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    list.sort_unstable_by(|a, b| cmp(*a, *b).then(a.cmp(b)));
 }

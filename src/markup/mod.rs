@@ -198,11 +198,12 @@ mod tests {
 /// At most `limit` events are listed (the oldest first), then "Show all N events".
 pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> Html {
     let s = lang.strings();
-    let mut events: Vec<&crate::model::TimelineEvent> = ds.timeline.iter().collect();
-    let events_total = events.len();
-    events.sort_by(|a, b| a.date.cmp(&b.date));
+    // Oldest first; events of the same date keep the dataset's order.
+    let mut order: Vec<usize> = (0..ds.timeline.len()).collect();
+    crate::filter::sort_positions(&mut order, &|a, b| ds.timeline[a].date.cmp(&ds.timeline[b].date));
+    let events_total = order.len();
     let mut out = String::from("<ol class=\"vp-timeline\">");
-    for e in events.into_iter().take(limit) {
+    for e in order.into_iter().take(limit).map(|i| &ds.timeline[i]) {
         out.push_str(&format!(
             "<li class=\"vp-event\" data-id=\"{id}\"><time datetime=\"{date}\">{date}</time> <span class=\"vp-event-label\">{label}</span>",
             id = escape(&e.id),
