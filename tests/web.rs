@@ -290,6 +290,20 @@ async fn list_filters_by_each_facet_and_searches_both_languages() {
         && a.get_attribute("rel").as_deref() == Some("noopener noreferrer")
         && a.get_attribute("href").unwrap_or_default().starts_with("http")));
 
+    // A card that still matches stays the same element while the reader types (no flicker,
+    // keyboard focus on one of its source links survives); counts update in the options.
+    w.type_in("input[type=search]", "").await;
+    w.type_in("input[type=search]", "h").await;
+    let hsbc = w.find(".vp-ent[data-id=e-hsbc-fintech]");
+    let link = w.find(".vp-ent[data-id=e-hsbc-fintech] a.vp-src").dyn_into::<HtmlElement>().unwrap();
+    link.focus().unwrap();
+    let zone_options = w.text("select[data-facet=zone]");
+    w.type_in("input[type=search]", "hs").await;
+    assert!(w.find(".vp-ent[data-id=e-hsbc-fintech]") == hsbc, "the card was rebuilt");
+    assert_eq!(document().active_element().as_ref(), Some(link.as_ref() as &Element), "focus left the card");
+    assert_ne!(w.text("select[data-facet=zone]"), zone_options, "the zone counts follow the search");
+    assert!(w.all("select[data-facet=zone] option[disabled]").len() > 0, "a zone with no match is disabled");
+
     // Empty state with a way out.
     w.type_in("input[type=search]", "no such company").await;
     assert!(w.text(".vp-empty").contains("No enterprise matches these filters."));

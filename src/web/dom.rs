@@ -161,6 +161,13 @@ pub fn set_keyed(list: &web_sys::Element, items: &[(String, crate::markup::Html)
             fresh = (0..c.length()).filter_map(|i| c.item(i)).collect();
         }
     }
+    // Elements no longer wanted go first, so the kept ones (usually in the same relative
+    // order) need not move: moving a node would take keyboard focus from it.
+    for el in &old {
+        if !kept.iter().flatten().any(|k| k == el) {
+            el.remove();
+        }
+    }
     let mut fresh = fresh.into_iter();
     let mut at = list.first_element_child();
     for el in kept.into_iter().map(|k| k.or_else(|| fresh.next())).flatten() {
@@ -169,10 +176,6 @@ pub fn set_keyed(list: &web_sys::Element, items: &[(String, crate::markup::Html)
         } else {
             let _ = list.insert_before(&el, at.as_ref().map(|a| a.as_ref()));
         }
-    }
-    while let Some(extra) = at {
-        at = extra.next_element_sibling();
-        extra.remove();
     }
 }
 

@@ -201,3 +201,21 @@ test('changing lang or zone updates a live widget: no new fetch, the reader\'s f
   assert.equal(await good.locator('select[data-facet=zone]').inputValue(), 'hainan');
   await p.context().close();
 });
+
+test('the lean build shows its built-in dataset and says it cannot read a newer one', async () => {
+  const p = await page(b, { width: 900, height: 900 });
+  await p.goto(`${srv.base}/index.html`);
+  const notice = await p.evaluate(async () => {
+    const m = await import('/pkg/vats_pilot_lean.js');
+    await m.default();
+    const el = document.createElement('div');
+    document.body.append(el);
+    m.mount(el, { dataJson: '{"version":"x"}', idPrefix: 'lean' });
+    await new Promise((r) => setTimeout(r, 50));
+    return { text: el.querySelector('.vp-notice')?.textContent ?? '', api: typeof m.checkEligibility };
+  });
+  assert.match(notice.text, /Could not use the newer dataset/);
+  assert.match(notice.text, /lean build/);
+  assert.equal(notice.api, 'undefined', 'the JS API lives in the full build');
+  await p.context().close();
+});
