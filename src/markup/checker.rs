@@ -169,6 +169,63 @@ pub fn your_answers(ds: &Dataset, lang: Lang, uid: &str, q: &Query) -> Html {
     Html(h)
 }
 
+/// The parts of the checker that change, as markup for its first rendering (each is kept
+/// current afterwards in its `data-slot`).
+pub struct CheckerSlots<'a> {
+    pub chip: &'a Html,
+    pub place: &'a Html,
+    pub service: &'a Html,
+    pub verdict: &'a Html,
+    pub questions: &'a Html,
+    pub answers: &'a Html,
+    pub result: &'a Html,
+    pub table: &'a Html,
+}
+
+/// The whole checker tab: heading, intro, selection chip, the form (place, service search
+/// and select, the answer line, then the optional share and questions), "Your answers", the
+/// cited reasons and the comparison. `share` is the share box's text.
+pub fn panel(lang: Lang, uid: &str, share: &str, slots: &CheckerSlots) -> Html {
+    let s = lang.strings();
+    let id = escape(uid);
+    Html(format!(
+        "<h3 class=\"vp-h3\" id=\"{id}-h-checker\" tabindex=\"-1\">{}</h3><p class=\"vp-intro\">{}</p><div class=\"vp-chip-slot\" data-slot=\"chip\">{}</div>\
+         <form class=\"vp-form\"><div class=\"vp-q\" data-slot=\"place\">{}</div>\
+         <div class=\"vp-q\"><label for=\"{id}-service\">{}</label><input id=\"{id}-service-filter\" class=\"vp-service-filter\" type=\"search\" autocomplete=\"off\" aria-label=\"{filter}\" placeholder=\"{filter}\" data-input=\"service-filter\">\
+         <div class=\"vp-service\" data-slot=\"service\">{}</div></div>\
+         <div class=\"vp-answer-box\"><div class=\"vp-verdict-live\" aria-live=\"polite\" aria-atomic=\"true\"><div data-slot=\"verdict\">{}</div></div></div>\
+         <fieldset class=\"vp-optional\"><legend>{}</legend><div class=\"vp-q\"><label for=\"{id}-equity\">{}</label><div class=\"vp-equity\">\
+         <input id=\"{id}-equity\" data-q=\"equity\" data-input=\"equity\" type=\"number\" inputmode=\"decimal\" min=\"0\" max=\"100\" step=\"1\" placeholder=\"{}\" aria-invalid=\"false\" aria-describedby=\"{id}-equity-err\" value=\"{}\"></div>\
+         <p class=\"vp-error\" id=\"{id}-equity-err\" role=\"alert\" data-slot=\"equity-error\"></p></div><div data-slot=\"questions\">{}</div></fieldset></form>\
+         <div class=\"vp-your-answers\" data-slot=\"answers\">{}</div><div class=\"vp-result\" data-slot=\"result\">{}</div><div class=\"vp-table-wrap\" data-slot=\"table\">{}</div>",
+        escape(s.checker_heading),
+        escape(s.checker_intro),
+        slots.chip.0,
+        slots.place.0,
+        escape(s.q_service),
+        slots.service.0,
+        slots.verdict.0,
+        escape(s.optional_heading),
+        escape(s.q_equity),
+        escape(s.equity_placeholder),
+        escape(share),
+        slots.questions.0,
+        slots.answers.0,
+        slots.result.0,
+        slots.table.0,
+        filter = escape(s.q_service_filter),
+    ))
+}
+
+/// The message under the share box when what was typed is not a share (empty otherwise).
+pub fn equity_error(lang: Lang, wrong: bool) -> Html {
+    if wrong {
+        Html(escape(lang.strings().equity_error))
+    } else {
+        Html::default()
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

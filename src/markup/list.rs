@@ -23,6 +23,42 @@ pub fn header(ds: &Dataset, lang: Lang, uid: &str) -> Html {
     Html(h)
 }
 
+/// The parts of the list that change, as markup for its first rendering (each is kept
+/// current afterwards in its `data-slot`).
+pub struct ListSlots<'a> {
+    pub chip: &'a Html,
+    pub fields: &'a Html,
+    pub count: &'a Html,
+    pub cards: &'a Html,
+    pub more: &'a Html,
+}
+
+/// The whole list tab: header, selection chip, search box (holding `search`), the facets
+/// (folded on a phone), the count, the cards, "Show more" and the downloads.
+pub fn panel(ds: &Dataset, lang: Lang, uid: &str, narrow: bool, search: &str, slots: &ListSlots) -> Html {
+    let s = lang.strings();
+    let id = escape(uid);
+    Html(format!(
+        "{}<div class=\"vp-chip-slot\" data-slot=\"chip\">{}</div><div class=\"vp-filters\" role=\"search\"><div class=\"vp-field vp-field-wide\">\
+         <label for=\"{id}-q\">{}</label><input id=\"{id}-q\" type=\"search\" autocomplete=\"off\" placeholder=\"{}\" data-input=\"search\" value=\"{}\"></div>\
+         <details class=\"vp-more-filters\"{}><summary>{}</summary><div class=\"vp-filter-fields\" data-slot=\"fields\">{}</div></details></div>\
+         <div class=\"vp-results-count\" data-slot=\"count\">{}</div><div class=\"vp-results\"><ul class=\"vp-ents\" data-slot=\"cards\">{}</ul>\
+         <div class=\"vp-more\" data-slot=\"more\">{}</div></div>{}",
+        header(ds, lang, uid).0,
+        slots.chip.0,
+        escape(s.search_label),
+        escape(s.search_placeholder),
+        escape(search),
+        if narrow { "" } else { " open" },
+        escape(s.filters_more),
+        slots.fields.0,
+        slots.count.0,
+        slots.cards.0,
+        slots.more.0,
+        downloads(lang).0,
+    ))
+}
+
 /// "Area selected on the map: Hainan · Clear selection" (empty without a selection): the
 /// map's selection also filters the list and sets the checker's place.
 pub fn selection_chip(ds: &Dataset, lang: Lang, zone: Option<&str>) -> Html {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{dom, Ctx};
 use crate::markup::Html;
 use leptos::html;
+use wasm_bindgen::JsCast;
 use crate::model::{Dataset, Enterprise};
 
 /// Selects (or clears) a zone; the list filter and the checker's place follow.
@@ -29,6 +30,62 @@ fn keep_current(markup: Memo<Html>, node: NodeRef<html::Div>) {
         markup.with(|h| {
             if let (Some(()), Some(el)) = (seen, node.get_untracked()) {
                 dom::set_html(&el, h);
+            }
+        });
+    });
+}
+
+/// A tab's root: `html` from `crate::markup`, written once, whose `[data-slot=…]` places are
+/// written again whenever their markup changes (`slots`). Every event inside (click, change,
+/// input, key, submit) goes to the one handler `on`; the views share this one element type.
+pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Callback<web_sys::Event>) -> (impl IntoView, NodeRef<html::Div>) {
+    let node: NodeRef<html::Div> = NodeRef::new();
+    for (name, markup) in slots {
+        keep_slot(node, name, markup);
+    }
+    let view = view! {
+        <div
+            class=class
+            node_ref=node
+            inner_html=crate::markup::Html::into_string(html)
+            on:click=move |ev| on.run(ev.into())
+            on:change=move |ev| on.run(ev)
+            on:input=move |ev| on.run(ev.into())
+            on:keydown=move |ev| on.run(ev.into())
+            on:submit=move |ev| on.run(ev.into())
+        ></div>
+    };
+    (view, node)
+}
+
+/// Writes each new value of `markup` into the element `[data-slot=name]` of the panel.
+fn keep_slot(node: NodeRef<html::Div>, name: &'static str, markup: Memo<Html>) {
+    Effect::new(move |seen: Option<()>| {
+        markup.with(|h| {
+            if let (Some(()), Some(el)) = (seen, node.get_untracked()) {
+                if let Some(slot) = slot(&el, name) {
+                    dom::set_html(&slot, h);
+                }
+            }
+        });
+    });
+}
+
+/// The element `[data-slot=name]` of a panel.
+pub fn slot(panel: &web_sys::Element, name: &str) -> Option<web_sys::Element> {
+    panel.query_selector(&format!("[data-slot=\"{name}\"]")).ok().flatten()
+}
+
+/// Keeps the text box `[data-input=name]` showing `value` when it changes from elsewhere (a
+/// cleared filter, the back button); `same` says whether the box's text already means it.
+pub fn keep_value(node: NodeRef<html::Div>, name: &'static str, value: Memo<String>, same: fn(&str, &str) -> bool) {
+    Effect::new(move |_| {
+        value.with(|v| {
+            let input = node.get_untracked().and_then(|el| el.query_selector(&format!("[data-input=\"{name}\"]")).ok().flatten());
+            if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                if !same(&input.value(), v) {
+                    input.set_value(v);
+                }
             }
         });
     });
