@@ -55,8 +55,9 @@ fn label_offset(zone: &str) -> (i32, i32, &'static str) {
     }
 }
 
-/// The whole map tab except the zone card, which goes into the empty `.vp-card-slot`.
-pub fn panel(ds: &Dataset, lang: Lang, env: &MapEnv) -> Html {
+/// The whole map tab; `card` is the zone card shown first (see [`zone_card`]), kept current
+/// in `[data-slot=card]`.
+pub fn panel(ds: &Dataset, lang: Lang, env: &MapEnv, card: &Html) -> Html {
     let s = lang.strings();
     let uid = escape(env.uid);
     let (view_box, _) = shown(env);
@@ -117,9 +118,10 @@ pub fn panel(ds: &Dataset, lang: Lang, env: &MapEnv) -> Html {
         ));
     }
     h.push_str(&format!(
-        "</div></div><div class=\"vp-legend\">{}</div><p class=\"vp-credit\">{}</p><div class=\"vp-card-slot\"></div>",
+        "</div></div><div class=\"vp-legend\">{}</div><p class=\"vp-credit\">{}</p><div class=\"vp-card-slot\" data-slot=\"card\">{}</div>",
         legend(lang, &format!("{}-hatch-key", env.uid)),
         escape(s.map_credit),
+        card.as_str(),
     ));
     // The same zones as a plain list of buttons. Open on wide screens; on a phone the map
     // above already shows the areas, so the list is one tap away.
@@ -195,7 +197,7 @@ mod tests {
     fn the_map_has_one_named_button_per_zone_and_the_same_zones_as_a_list() {
         let ds = embedded();
         for lang in [Lang::En, Lang::Zh] {
-            let h = panel(ds, lang, &WIDE);
+            let h = panel(ds, lang, &WIDE, &Html::default());
             for z in &ds.zones {
                 let name = escape(z.short_name.get(lang));
                 assert!(h.as_str().contains(&format!("data-zone=\"{}\" role=\"button\"", z.id)), "{}", z.id);
@@ -210,8 +212,8 @@ mod tests {
     #[test]
     fn on_a_phone_the_map_is_cropped_and_the_list_of_areas_folded() {
         let ds = embedded();
-        let phone = panel(ds, Lang::En, &MapEnv { narrow: true, ..WIDE });
-        let wide = panel(ds, Lang::En, &WIDE);
+        let phone = panel(ds, Lang::En, &MapEnv { narrow: true, ..WIDE }, &Html::default());
+        let wide = panel(ds, Lang::En, &WIDE, &Html::default());
         assert!(wide.as_str().contains(&format!("viewBox=\"{}\"", MAIN.view_box_attr())));
         assert!(!phone.as_str().contains(&format!("viewBox=\"{}\"", MAIN.view_box_attr())));
         assert!(wide.as_str().contains("vp-zone-details\" open>") && phone.as_str().contains("vp-zone-details\"><summary"));

@@ -225,6 +225,17 @@ pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> Html {
     Html(out)
 }
 
+/// The timeline tab: its heading and the events (`events`, from [`timeline`]), kept current
+/// in `[data-slot=events]`.
+pub fn timeline_panel(lang: Lang, uid: &str, events: &Html) -> Html {
+    Html(format!(
+        "<h3 class=\"vp-h3\" id=\"{}-h-timeline\" tabindex=\"-1\">{}</h3><div class=\"vp-timeline-events\" data-slot=\"events\">{}</div>",
+        escape(uid),
+        escape(lang.strings().timeline_heading),
+        events.0
+    ))
+}
+
 /// A list of texts, each followed by its source links: `<li>text <span class="vp-sources">…`.
 fn cited_items(ds: &Dataset, lang: Lang, items: impl IntoIterator<Item = (String, Vec<String>)>) -> String {
     let mut out = String::new();

@@ -37,7 +37,8 @@ fn keep_current(markup: Memo<Html>, node: NodeRef<html::Div>) {
 
 /// A tab's root: `html` from `crate::markup`, written once, whose `[data-slot=…]` places are
 /// written again whenever their markup changes (`slots`). Every event inside (click, change,
-/// input, key, submit) goes to the one handler `on`; the views share this one element type.
+/// input, key, submit, focus, pointer over and leaving) goes to the one handler `on`; the views
+/// share this one element type.
 pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Callback<web_sys::Event>) -> (impl IntoView, NodeRef<html::Div>) {
     let node: NodeRef<html::Div> = NodeRef::new();
     for (name, markup) in slots {
@@ -53,6 +54,10 @@ pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Htm
             on:input=move |ev| on.run(ev.into())
             on:keydown=move |ev| on.run(ev.into())
             on:submit=move |ev| on.run(ev.into())
+            on:focusin=move |ev| on.run(ev.into())
+            on:focusout=move |ev| on.run(ev.into())
+            on:mouseover=move |ev| on.run(ev.into())
+            on:mouseleave=move |ev| on.run(ev.into())
         ></div>
     };
     (view, node)

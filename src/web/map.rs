@@ -90,41 +90,38 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let uid = ctx.uid();
     let narrow = dom::narrow_screen();
     let tabs = ctx.view.get_untracked() == ViewMode::All;
-    let root: NodeRef<leptos::html::Div> = NodeRef::new();
-    let data = ctx.data();
-    let html = panel(&data.ds, lang, &MapEnv { uid: &uid, narrow, tabs });
+    let card = Memo::new(move |_| {
+        let (sel, act) = (selected.get(), active.get());
+        let uid = ctx.uid();
+        let env = MapEnv { uid: &uid, narrow, tabs };
+        act.map(|z| zone_card(&ctx.data().ds, lang, &env, &z, sel.as_deref() == Some(z.as_str()))).unwrap_or_default()
+    });
+    let zone_of = |ev: &web_sys::Event| dom::target(ev, "g.vp-zone").and_then(|z| z.get_attribute("data-zone"));
+    let on = Callback::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+        "click" => on_click(ctx, ev.unchecked_ref()),
+        "keydown" => {
+            if let Some(el) = dom::target(&ev, ".vp-map") {
+                on_key(ctx, &el, ev.unchecked_ref());
+            }
+        }
+        "focusin" => hover.set(zone_of(&ev)),
+        "focusout" | "mouseleave" => hover.set(None),
+        "mouseover" => {
+            let z = zone_of(&ev);
+            if hover.with_untracked(|h| *h != z) {
+                hover.set(z);
+            }
+        }
+        _ => {}
+    });
+    let html = panel(&ctx.data().ds, lang, &MapEnv { uid: &uid, narrow, tabs }, &card.get_untracked());
+    let (view, node) = super::common::panel("vp-map", html, vec![("card", card)], on);
     Effect::new(move |_| {
         let (sel, act) = (selected.get(), active.get());
-        let Some(el) = root.get() else { return };
+        let Some(el) = node.get() else { return };
         let uid = ctx.uid();
         let env = MapEnv { uid: &uid, narrow, tabs };
         mark(&el, &ctx.id("card"), sel.as_deref(), act.as_deref(), &zoom(&env, sel.as_deref()));
-        if let Some(slot) = el.query_selector(".vp-card-slot").ok().flatten() {
-            let card = act.map(|z| zone_card(&ctx.data().ds, lang, &env, &z, sel.as_deref() == Some(z.as_str()))).unwrap_or_default();
-            dom::set_html(&slot, &card);
-        }
     });
-    let zone_of = |ev: &web_sys::Event| dom::target(ev, "g.vp-zone").and_then(|z| z.get_attribute("data-zone"));
-    view! {
-        <div
-            class="vp-map"
-            node_ref=root
-            inner_html=crate::markup::Html::into_string(html)
-            on:click=move |ev| on_click(ctx, &ev)
-            on:keydown=move |ev| {
-                if let Some(el) = root.get_untracked() {
-                    on_key(ctx, &el, &ev);
-                }
-            }
-            on:focusin=move |ev| hover.set(zone_of(&ev))
-            on:focusout=move |_| hover.set(None)
-            on:mouseover=move |ev| {
-                let z = zone_of(&ev);
-                if hover.with_untracked(|h| *h != z) {
-                    hover.set(z);
-                }
-            }
-            on:mouseleave=move |_| hover.set(None)
-        ></div>
-    }
+    view
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::common::region;
+use super::common::panel;
 use super::Ctx;
 use crate::i18n::Lang;
 
@@ -12,16 +12,13 @@ use crate::i18n::Lang;
 const FIRST: usize = 8;
 
 pub fn timeline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
-    let s = lang.strings();
     let all = RwSignal::new(false);
-    view! {
-        <div class="vp-timeline-view" on:click=move |ev| {
-            if super::dom::target(&ev, "[data-action=timeline-all]").is_some() {
-                all.set(true);
-            }
-        }>
-            <h3 class="vp-h3" id=ctx.id("h-timeline") tabindex="-1">{s.timeline_heading}</h3>
-            {region("vp-timeline-events", move || crate::markup::timeline(&ctx.data().ds, lang, if all.get() { usize::MAX } else { FIRST }))}
-        </div>
-    }
+    let events = Memo::new(move |_| crate::markup::timeline(&ctx.data().ds, lang, if all.get() { usize::MAX } else { FIRST }));
+    let on = Callback::new(move |ev: web_sys::Event| {
+        if ev.type_() == "click" && super::dom::target(&ev, "[data-action=timeline-all]").is_some() {
+            all.set(true);
+        }
+    });
+    let html = crate::markup::timeline_panel(lang, &ctx.uid(), &events.get_untracked());
+    panel("vp-timeline-view", html, vec![("events", events)], on).0
 }
