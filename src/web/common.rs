@@ -49,18 +49,25 @@ pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Htm
             class=class
             node_ref=node
             inner_html=crate::markup::Html::into_string(html)
-            on:click=move |ev| on.run(ev.into())
-            on:change=move |ev| on.run(ev)
-            on:input=move |ev| on.run(ev.into())
-            on:keydown=move |ev| on.run(ev.into())
-            on:submit=move |ev| on.run(ev.into())
-            on:focusin=move |ev| on.run(ev.into())
-            on:focusout=move |ev| on.run(ev.into())
-            on:mouseover=move |ev| on.run(ev.into())
-            on:mouseleave=move |ev| on.run(ev.into())
+            on:click=move |ev| run(on, ev)
+            on:change=move |ev| run(on, ev)
+            on:input=move |ev| run(on, ev)
+            on:keydown=move |ev| run(on, ev)
+            on:submit=move |ev| run(on, ev)
+            on:focusin=move |ev| run(on, ev)
+            on:focusout=move |ev| run(on, ev)
+            on:mouseover=move |ev| run(on, ev)
+            on:mouseleave=move |ev| run(on, ev)
         ></div>
     };
     (view, node)
+}
+
+/// Gives an event to a panel's handler. A panel being removed can still get events (the
+/// browser sends `focusout` as a focused button leaves the page) after its handler is gone:
+/// those are dropped.
+fn run(on: Callback<web_sys::Event>, ev: impl Into<web_sys::Event>) {
+    let _ = on.try_run(ev.into());
 }
 
 /// Writes each new value of `markup` into the element `[data-slot=name]` of the panel.
