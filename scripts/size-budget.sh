@@ -4,8 +4,9 @@
 # test. Run after scripts/build.sh. To see where bytes went: scripts/size.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Reached on the size-levers branch plus ~3 %; lower it when the widget shrinks.
-BUDGET=${SIZE_BUDGET:-331000}
+# Reached with the lean build and markup-first views (235,709 B) plus ~2 %; lower it when the
+# widget shrinks.
+BUDGET=${SIZE_BUDGET:-240000}
 total=0
 for f in www/vats-pilot.js www/widget.css www/pkg/vats_pilot_lean.js www/pkg/vats_pilot_lean_bg.wasm; do
   [ -f "$f" ] || { echo "size budget: $f is missing; run scripts/build.sh first" >&2; exit 1; }
