@@ -405,8 +405,11 @@ async fn change_keeps_other_answers_and_start_again_clears_them() {
     assert_eq!(w2.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("not_allowed"));
     drop(w2);
 
+    w.type_in("input[data-q=equity]", "250").await;
     w.click("[data-action=start-again]").await;
     assert!(w.try_find("[data-testid=verdict]").is_none());
+    assert_eq!(w.text(".vp-error"), "", "Start again clears the message about a refused share");
+    assert_eq!(w.find("input[data-q=equity]").dyn_into::<HtmlInputElement>().unwrap().value(), "");
     assert!(w.text(".vp-verdict-live").contains("Choose a place and a service"));
     web_sys::window().unwrap().location().set_hash("").unwrap();
 }

@@ -32,7 +32,7 @@ fn on_equity(ctx: Ctx, wrong: RwSignal<bool>, raw: &str) {
     }
 }
 
-fn on_click(ctx: Ctx, ev: &web_sys::Event) {
+fn on_click(ctx: Ctx, wrong: RwSignal<bool>, ev: &web_sys::Event) {
     let Some(b) = dom::target(ev, "[data-action]") else { return };
     let arg = b.get_attribute("data-arg").unwrap_or_default();
     let root = b.get_root_node();
@@ -40,6 +40,8 @@ fn on_click(ctx: Ctx, ev: &web_sys::Event) {
         // Change: focus goes to the question's control, which stays in place.
         Some("change") => dom::focus_now(&root, &format!("[id=\"{arg}\"]")),
         Some("start-again") => {
+            // Everything goes, a refused share's message included.
+            wrong.set(false);
             ctx.state.update(|st| st.answers = Query::default());
             dom::focus_now(&root, &format!("[id=\"{}\"]", ctx.id("place")));
         }
@@ -113,7 +115,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let error = Memo::new(move |_| equity_error(lang, wrong.get()));
 
     let on = Callback::new(move |ev: web_sys::Event| match ev.type_().as_str() {
-        "click" => on_click(ctx, &ev),
+        "click" => on_click(ctx, wrong, &ev),
         "change" => on_change(ctx, &ev),
         "submit" => ev.prevent_default(),
         "input" => match dom::target(&ev, "[data-input]").and_then(|el| el.get_attribute("data-input")).as_deref() {
