@@ -380,6 +380,22 @@ pub fn sort_top(ds: &Dataset, index: &SearchIndex, mut list: Vec<usize>, key: So
     list
 }
 
+/// What the list shows for one filter: the named records of the page (sorted, the first
+/// `shown`), every unidentified record (shown as one group), and how many more named records
+/// "Show more" would add (at most `step`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    pub named: Vec<usize>,
+    pub unidentified: Vec<usize>,
+    pub more: usize,
+}
+
+pub fn page(ds: &Dataset, index: &SearchIndex, r: &FilterResult, key: SortKey, lang: Lang, shown: usize, step: usize) -> Page {
+    let (named, unidentified): (Vec<usize>, Vec<usize>) = r.indices.iter().partition(|i| ds.enterprises[**i].identified);
+    let more = named.len().saturating_sub(shown).min(step);
+    Page { named: sort_top(ds, index, named, key, lang, shown), unidentified, more }
+}
+
 /// Sorts positions by `cmp`, ties in position order. One sort routine for every list of
 /// positions (each distinct comparison would otherwise add its own copy of the sort to the
 /// wasm).

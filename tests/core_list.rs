@@ -118,6 +118,22 @@ fn sorting_puts_names_in_order_and_newest_approvals_first() {
 }
 
 #[test]
+fn a_page_holds_the_first_named_records_the_unidentified_group_and_what_more_would_add() {
+    let ds = embedded();
+    let index = SearchIndex::new(ds);
+    let all = filter(ds, &index, &Filter::default()).unwrap();
+    let named = ds.enterprises.iter().filter(|e| e.identified).count();
+    let unidentified = ds.enterprises.len() - named;
+    let p = vats_pilot::filter::page(ds, &index, &all, SortKey::Name, Lang::En, 3, 3);
+    assert_eq!(p.named, sort_top(ds, &index, (0..ds.enterprises.len()).filter(|i| ds.enterprises[*i].identified).collect(), SortKey::Name, Lang::En, 3));
+    assert_eq!(p.unidentified.len(), unidentified);
+    assert!(p.unidentified.iter().all(|i| !ds.enterprises[*i].identified));
+    assert_eq!(p.more, (named - 3).min(3), "Show more adds at most one page");
+    let everything = vats_pilot::filter::page(ds, &index, &all, SortKey::Name, Lang::En, usize::MAX, 10);
+    assert_eq!((everything.named.len(), everything.more), (named, 0));
+}
+
+#[test]
 fn url_hash_round_trips_and_keeps_other_parameters() {
     let ds = embedded();
     let mut st = UiState { tab: Tab::Checker, sort: SortKey::Date, ..UiState::default() };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::common::{download_list, keep_value, panel, select_zone, slot};
 use super::{dom, Ctx};
-use crate::filter::{facet, filter, sort_top, Filter, FilterResult, SortKey, FACETS};
+use crate::filter::{facet, filter, Filter, SortKey, FACETS};
 use crate::i18n::Lang;
 use crate::markup::list::{card_items, count_line, facet_options, fields, selection_chip, show_more, ListSlots};
 use crate::markup::Html;
@@ -32,20 +32,14 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     // The page shown, as positions: the cards change only when it does.
     let page = Memo::new(move |_| {
         let data = ctx.data();
-        let ds = &data.ds;
-        result.with(|r: &FilterResult| {
-            let named: Vec<usize> = r.indices.iter().copied().filter(|i| ds.enterprises[*i].identified).collect();
-            let more = named.len().saturating_sub(shown.get()).min(page_size);
-            let unidentified: Vec<usize> = r.indices.iter().copied().filter(|i| !ds.enterprises[*i].identified).collect();
-            (sort_top(ds, &data.index, named, sort.get(), lang, shown.get()), unidentified, more)
-        })
+        result.with(|r| crate::filter::page(&data.ds, &data.index, r, sort.get(), lang, shown.get(), page_size))
     });
     let items = move || {
         let data = ctx.data();
         let ds = &data.ds;
-        page.with(|(named, unidentified, _)| {
+        page.with(|p| {
             let pick = |list: &[usize]| list.iter().map(|i| &ds.enterprises[*i]).collect::<Vec<_>>();
-            card_items(ds, lang, &pick(named), &pick(unidentified))
+            card_items(ds, lang, &pick(&p.named), &pick(&p.unidentified))
         })
     };
     // The facet selects are written when a choice changes; a keystroke only updates the
@@ -58,7 +52,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     });
     let chip = Memo::new(move |_| selection_chip(&ctx.data().ds, lang, ctx.state.with(|st| st.zone().map(str::to_string)).as_deref()));
     let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !filt.with(Filter::is_empty)));
-    let more_html = Memo::new(move |_| page.with(|(_, _, more)| show_more(lang, &ctx.uid(), *more)));
+    let more_html = Memo::new(move |_| page.with(|p| show_more(lang, &ctx.uid(), p.more)));
 
     let on = Callback::new(move |ev: web_sys::Event| match ev.type_().as_str() {
         "click" => {
