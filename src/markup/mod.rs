@@ -183,6 +183,16 @@ mod tests {
     }
 
     #[test]
+    fn geometry_is_plain_path_data() {
+        use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
+        for view in [&MAIN, &INSET_SHANGHAI, &INSET_SHENZHEN] {
+            for sh in view.shapes {
+                assert!(sh.d.chars().all(|c| c.is_ascii_digit() || " .-MmLlHhVvZz".contains(c)), "{}: {}", sh.id, sh.d);
+            }
+        }
+    }
+
+    #[test]
     fn inset_labels_from_data_are_text_not_markup() {
         // A zone name from a `data-src` dataset once reached the inset's SVG unescaped.
         let svg = inset_svg(&crate::geo_data::INSET_SHENZHEN, |_| "</text><image href=x onerror=alert(1)><text>".into(), None);
@@ -384,7 +394,9 @@ pub fn map_shapes(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
         out.push_str("<path class=\"");
         out.push_str(shape_class(s.class));
         out.push_str("\" d=\"");
-        out.push_str(&escape(s.d));
+        // Path data is a build-time constant of digits, spaces and path commands (checked by
+        // `geometry_is_plain_path_data` below), so it needs no escaping.
+        out.push_str(s.d);
         out.push_str("\"></path>");
     }
     out
@@ -395,7 +407,7 @@ pub fn map_shapes(view: &MapView, keep: impl Fn(&Shape) -> bool) -> String {
 pub fn map_hatch(view: &MapView, zone: &str, pattern: &str) -> String {
     let mut out = String::new();
     for s in view.shapes.iter().filter(|s| s.zone == Some(zone)) {
-        out.push_str(&format!("<path class=\"vp-hatch\" fill=\"url(#{})\" d=\"{}\"></path>", escape(pattern), escape(s.d)));
+        out.push_str(&format!("<path class=\"vp-hatch\" fill=\"url(#{})\" d=\"{}\"></path>", escape(pattern), s.d));
     }
     out
 }

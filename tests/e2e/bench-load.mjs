@@ -3,7 +3,9 @@
 // Chromium run under a phone profile: 400 ms RTT, 1.6 Mbit/s down, 0.75 Mbit/s up, CPU 4×
 // slower. Files are served precompressed (brotli, as `scripts/build.sh` writes them) when the
 // browser asks, like a production server. Prints medians of 5 runs.
-// Usage: scripts/build.sh && node tests/e2e/bench-load.mjs [runs]
+// Usage: scripts/build.sh && node tests/e2e/bench-load.mjs [runs] [single]
+// `single`: the same article without its second embed (the iframe at the end, which otherwise
+// downloads its own copy of the widget alongside), as most articles carry one widget.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -12,10 +14,19 @@ import { browser, www as built } from './harness.mjs';
 // WWW=dir measures another build of www/ (e.g. an older one, for before/after).
 const www = process.env.WWW || built;
 const RUNS = Number(process.argv[2]) || 5;
+const SINGLE = process.argv[3] === 'single';
+const PAGE = SINGLE ? 'article-single.html' : 'article.html';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (path === '/article-single.html') {
+    // The demo article with its iframe section (heading, text, frame, parent snippet) cut out.
+    const html = (await readFile(join(www, 'article.html'), 'utf8')).replace(/<h2>The same guide, embedded as an iframe<\/h2>[\s\S]*?<script src="embed-parent.js" async><\/script>/, '');
+    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+    res.end(html);
+    return;
+  }
   const file = join(www, path.endsWith('/') ? `${path}index.html` : path);
   const head = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
   const enc = req.headers['accept-encoding'] || '';
@@ -70,7 +81,7 @@ for (let i = 0; i < RUNS; i++) {
     const p = await phonePage();
     let wasmBytes = 0;
     p.on('requestfinished', async (r) => { if (r.url().endsWith('.wasm')) wasmBytes = (await r.sizes()).responseBodySize; });
-    await p.goto(`${base}/article.html`);
+    await p.goto(`${base}/${PAGE}`);
     await p.waitForFunction(() => window.__ready, null, { timeout: 120_000, polling: 100 });
     rows.tti.push(await p.evaluate(() => window.__ready));
     rows.widgetFcp.push(await fcp(p));
@@ -81,7 +92,7 @@ for (let i = 0; i < RUNS; i++) {
   {
     const p = await phonePage();
     await p.route('**/vats-pilot.js', (r) => r.abort());
-    await p.goto(`${base}/article.html`);
+    await p.goto(`${base}/${PAGE}`);
     rows.summaryFcp.push(await fcp(p));
     await p.context().close();
   }
@@ -92,7 +103,7 @@ server.close();
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const ms = (x) => `${x.toFixed(0).padStart(6)} ms`;
-console.log(`\nphone profile (400 ms RTT, 1.6 Mbit/s, CPU 4×), medians of ${RUNS}:`);
+console.log(`\n${PAGE}, phone profile (400 ms RTT, 1.6 Mbit/s, CPU 4×), medians of ${RUNS}:`);
 console.log(`  widget page: time to interactive (vats-pilot[data-ready]) ${ms(median(rows.tti))}`);
 console.log(`  widget page: first contentful paint                       ${ms(median(rows.widgetFcp))}`);
 console.log(`  widget mount() at 4× CPU (performance measure)            ${ms(median(rows.mount))}${Number.isNaN(median(rows.mount)) ? ' (this loader has no measure)' : ''}`);
