@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::common::{keep_value, panel, select_zone};
+use super::common::{handler, keep_value, panel, select_zone};
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, Query};
 use crate::equity::Equity;
@@ -114,7 +114,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     });
     let error = Memo::new(move |_| equity_error(lang, wrong.get()));
 
-    let on = Callback::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+    let on = handler(move |ev: web_sys::Event| match ev.type_().as_str() {
         "click" => on_click(ctx, wrong, &ev),
         "change" => on_change(ctx, &ev),
         "submit" => ev.prevent_default(),

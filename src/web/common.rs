@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{dom, Ctx};
 use crate::markup::Html;
 use leptos::html;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use crate::model::{Dataset, Enterprise};
 
@@ -39,7 +40,7 @@ fn keep_current(markup: Memo<Html>, node: NodeRef<html::Div>) {
 /// written again whenever their markup changes (`slots`). Every event inside (click, change,
 /// input, key, submit, focus, pointer over and leaving) goes to the one handler `on`; the views
 /// share this one element type.
-pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Callback<web_sys::Event>) -> (impl IntoView, NodeRef<html::Div>) {
+pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Handler) -> (impl IntoView, NodeRef<html::Div>) {
     let node: NodeRef<html::Div> = NodeRef::new();
     for (name, markup) in slots {
         keep_slot(node, name, markup);
@@ -63,11 +64,22 @@ pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Htm
     (view, node)
 }
 
-/// Gives an event to a panel's handler. A panel being removed can still get events (the
-/// browser sends `focusout` as a focused button leaves the page) after its handler is gone:
-/// those are dropped.
-fn run(on: Callback<web_sys::Event>, ev: impl Into<web_sys::Event>) {
-    let _ = on.try_run(ev.into());
+/// A panel's event handler, owned by the view (freed with it).
+pub type Handler = StoredValue<Arc<dyn Fn(web_sys::Event) + Send + Sync>>;
+
+/// Makes a panel's event handler.
+pub fn handler(f: impl Fn(web_sys::Event) + Send + Sync + 'static) -> Handler {
+    StoredValue::new(Arc::new(f))
+}
+
+/// Gives an event to a panel's handler. The handler is taken out first, so an event it causes
+/// (focus moved by a key press sends `focusout` and `focusin` at once) reaches it too. A panel
+/// being removed can still get events (the browser sends `focusout` as a focused button
+/// leaves the page) after its handler is gone: those are dropped.
+fn run(on: Handler, ev: impl Into<web_sys::Event>) {
+    if let Some(f) = on.try_get_value() {
+        f(ev.into());
+    }
 }
 
 /// Writes each new value of `markup` into the element `[data-slot=name]` of the panel.

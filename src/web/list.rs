@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::common::{download_list, keep_value, panel, select_zone, slot};
+use super::common::{download_list, handler, keep_value, panel, select_zone, slot};
 use super::{dom, Ctx};
 use crate::filter::{facet, filter, Filter, SortKey, FACETS};
 use crate::i18n::Lang;
@@ -54,7 +54,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !filt.with(Filter::is_empty)));
     let more_html = Memo::new(move |_| page.with(|p| show_more(lang, &ctx.uid(), p.more)));
 
-    let on = Callback::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+    let on = handler(move |ev: web_sys::Event| match ev.type_().as_str() {
         "click" => {
             let Some(b) = dom::target(&ev, "[data-action]") else { return };
             match b.get_attribute("data-action").as_deref() {

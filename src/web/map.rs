@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::common::select_zone as select;
+use super::common::{handler, select_zone as select};
 use super::{dom, Ctx, ViewMode};
 use crate::i18n::Lang;
 use crate::markup::map::{panel, zone_card, zoom, MapEnv};
@@ -83,10 +83,12 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
 }
 
 pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
-    // The zone under the pointer or keyboard focus; the card shows it, else the selection.
-    let hover = RwSignal::new(None::<String>);
+    // The card shows the zone with keyboard focus, else the one under the pointer, else the
+    // selection: a pointer resting on the map never takes the card from the keyboard.
+    let focused = RwSignal::new(None::<String>);
+    let pointed = RwSignal::new(None::<String>);
     let selected = Memo::new(move |_| ctx.state.with(|s| s.zone().map(str::to_string)));
-    let active = Memo::new(move |_| hover.get().or_else(|| selected.get()));
+    let active = Memo::new(move |_| focused.get().or_else(|| pointed.get()).or_else(|| selected.get()));
     let uid = ctx.uid();
     let narrow = dom::narrow_screen();
     let tabs = ctx.view.get_untracked() == ViewMode::All;
@@ -97,19 +99,20 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         act.map(|z| zone_card(&ctx.data().ds, lang, &env, &z, sel.as_deref() == Some(z.as_str()))).unwrap_or_default()
     });
     let zone_of = |ev: &web_sys::Event| dom::target(ev, "g.vp-zone").and_then(|z| z.get_attribute("data-zone"));
-    let on = Callback::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+    let on = handler(move |ev: web_sys::Event| match ev.type_().as_str() {
         "click" => on_click(ctx, ev.unchecked_ref()),
         "keydown" => {
             if let Some(el) = dom::target(&ev, ".vp-map") {
                 on_key(ctx, &el, ev.unchecked_ref());
             }
         }
-        "focusin" => hover.set(zone_of(&ev)),
-        "focusout" | "mouseleave" => hover.set(None),
+        "focusin" => focused.set(zone_of(&ev)),
+        "focusout" => focused.set(None),
+        "mouseleave" => pointed.set(None),
         "mouseover" => {
             let z = zone_of(&ev);
-            if hover.with_untracked(|h| *h != z) {
-                hover.set(z);
+            if pointed.with_untracked(|p| *p != z) {
+                pointed.set(z);
             }
         }
         _ => {}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::common::panel;
+use super::common::{handler, panel};
 use super::Ctx;
 use crate::i18n::Lang;
 
@@ -14,7 +14,7 @@ const FIRST: usize = 8;
 pub fn timeline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let all = RwSignal::new(false);
     let events = Memo::new(move |_| crate::markup::timeline(&ctx.data().ds, lang, if all.get() { usize::MAX } else { FIRST }));
-    let on = Callback::new(move |ev: web_sys::Event| {
+    let on = handler(move |ev: web_sys::Event| {
         if ev.type_() == "click" && super::dom::target(&ev, "[data-action=timeline-all]").is_some() {
             all.set(true);
         }

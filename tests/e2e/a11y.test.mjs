@@ -185,7 +185,10 @@ for (const theme of ['light', 'dark']) {
     await w.locator('g.vp-zone[data-zone=hainan]').focus();
     await p.keyboard.press('ArrowRight');
     pairs.push(['zone focus ring vs land', await css('g.vp-zone:focus-visible .vp-marker-halo', 'stroke'), land]);
-    pairs.push(['secondary button border', await css('.vp-btn-secondary', 'borderTopColor'), bg]);
+    // The card follows the focused zone; read its button once it shows that zone.
+    const focused = await w.locator('g.vp-zone:focus').getAttribute('data-zone');
+    await w.locator(`.vp-card[data-zone=${focused}] .vp-btn-secondary`).waitFor();
+    pairs.push(['secondary button border', await css(`.vp-card[data-zone=${focused}] .vp-btn-secondary`, 'borderTopColor'), bg]);
     // Checker: the borders that show where to type or choose.
     await w.locator('[role=tab][data-tab=checker]').click();
     for (const sel of ['select[data-q=place]', 'input.vp-service-filter', 'input[data-q=equity]']) {
