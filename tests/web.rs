@@ -243,6 +243,17 @@ async fn map_has_four_focusable_named_zones_and_selection_is_shared() {
     w.key("g.vp-zone[data-zone=beijing]", "Escape").await;
     assert!(w.all("g.vp-zone[aria-pressed=true]").is_empty());
 
+    // Arrow keys move focus between the zones, and the card follows the focused zone.
+    w.find("g.vp-zone[data-zone=beijing]").dyn_into::<web_sys::SvgElement>().unwrap().focus().unwrap();
+    w.key("g.vp-zone[data-zone=beijing]", "ArrowRight").await;
+    let focused = document().active_element().and_then(|e| e.get_attribute("data-zone"));
+    assert_eq!(focused.as_deref(), Some("shanghai"));
+    assert_eq!(w.find(".vp-card").get_attribute("data-zone").as_deref(), Some("shanghai"), "the card follows keyboard focus");
+    // Focus leaves the map (as a click elsewhere would): the card goes back to the selection.
+    w.find("g.vp-zone[data-zone=shanghai]").dyn_into::<web_sys::SvgElement>().unwrap().blur().unwrap();
+    settle().await;
+    assert!(w.try_find(".vp-card").is_none(), "nothing selected, nothing focused: no card");
+
     // The same selection drives the list and the checker.
     w.click(".vp-zone-btn[data-zone=hainan]").await;
     w.click("[data-action=show-list]").await;
