@@ -59,18 +59,6 @@ pub fn panel(ds: &Dataset, lang: Lang, uid: &str, narrow: bool, search: &str, sl
     ))
 }
 
-/// "Area selected on the map: Hainan · Clear selection" (empty without a selection): the
-/// map's selection also filters the list and sets the checker's place.
-pub fn selection_chip(ds: &Dataset, lang: Lang, zone: Option<&str>) -> Html {
-    let Some(z) = zone.and_then(|z| ds.zone(z)) else { return Html::default() };
-    let s = lang.strings();
-    Html(format!(
-        "<p class=\"vp-chip\" data-testid=\"selection\">{} <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"clear-selection\">{}</button></p>",
-        escape(&fill(s.selection_chip, &[("zone", z.short_name.get(lang))])),
-        escape(s.clear_selection),
-    ))
-}
-
 /// Per facet (in `FACETS` order), each option after "Any": its value, its label with the count
 /// it would give, and whether it gives none (then it is disabled).
 pub fn facet_options(ds: &Dataset, lang: Lang, result: &FilterResult) -> Vec<Vec<(String, String, bool)>> {

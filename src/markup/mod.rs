@@ -71,6 +71,18 @@ pub fn source_links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
     out
 }
 
+/// "Area selected on the map: Hainan · Clear selection" (empty without a selection): the
+/// map's selection also filters the list and sets the checker's place.
+pub fn selection_chip(ds: &Dataset, lang: Lang, zone: Option<&str>) -> Html {
+    let Some(z) = zone.and_then(|z| ds.zone(z)) else { return Html::default() };
+    let s = lang.strings();
+    Html(format!(
+        "<p class=\"vp-chip\" data-testid=\"selection\">{} <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"clear-selection\">{}</button></p>",
+        escape(&fill(s.selection_chip, &[("zone", z.short_name.get(lang))])),
+        escape(s.clear_selection),
+    ))
+}
+
 pub(crate) fn zone_name(ds: &Dataset, lang: Lang, id: Option<&str>) -> String {
     id.and_then(|z| ds.zone(z)).map(|z| z.short_name.get(lang).to_string()).unwrap_or_else(|| lang.strings().unknown.to_string())
 }

@@ -5,14 +5,13 @@
 
 use leptos::prelude::*;
 
-use super::common::{handler, keep_value, panel, select_zone};
+use super::common::{handler, keep_value, panel, select_zone, selection_chip};
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, Query};
 use crate::equity::Equity;
 use crate::filter::normalise;
 use crate::i18n::Lang;
 use crate::markup::checker::{equity_error, place_select, questions, service_select, verdict, your_answers, CheckerSlots};
-use crate::markup::list::selection_chip;
 use crate::markup::{assessment_details, compare_table, Html};
 
 /// The share box: what the reader typed, read with the same parser as the URL hash, so what
@@ -77,7 +76,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let needle = RwSignal::new(String::new());
     let wrong = RwSignal::new(false);
     let uid = ctx.uid();
-    let chip = Memo::new(move |_| selection_chip(&ctx.data().ds, lang, ctx.state.with(|st| st.zone().map(str::to_string)).as_deref()));
+    let chip = selection_chip(ctx, lang);
     let place = {
         let uid = uid.clone();
         Memo::new(move |_| place_select(&ctx.data().ds, lang, &uid, query.with(|q| q.place.clone()).as_deref()))

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{dom, Ctx};
+use crate::i18n::Lang;
 use crate::markup::Html;
 use leptos::html;
 use std::sync::Arc;
@@ -21,19 +22,14 @@ pub fn select_zone(ctx: Ctx, zone: Option<&str>) {
 pub fn region(class: &'static str, render: impl Fn() -> Html + Send + Sync + 'static) -> impl IntoView {
     let markup = Memo::new(move |_| render());
     let node: NodeRef<html::Div> = NodeRef::new();
-    keep_current(markup, node);
+    keep_slot(node, None, markup);
     view! { <div class=class node_ref=node inner_html=crate::markup::Html::into_string(markup.get_untracked())></div> }
 }
 
-/// Writes each new value of `markup` into the element (the first is already there).
-fn keep_current(markup: Memo<Html>, node: NodeRef<html::Div>) {
-    Effect::new(move |seen: Option<()>| {
-        markup.with(|h| {
-            if let (Some(()), Some(el)) = (seen, node.get_untracked()) {
-                dom::set_html(&el, h);
-            }
-        });
-    });
+/// "Area selected on the map: Hainan · Clear selection" while a zone is selected: the map's
+/// selection also filters the list and sets the checker's place, so both say so.
+pub fn selection_chip(ctx: Ctx, lang: Lang) -> Memo<Html> {
+    Memo::new(move |_| crate::markup::selection_chip(&ctx.data().ds, lang, ctx.state.with(|st| st.zone().map(str::to_string)).as_deref()))
 }
 
 /// A tab's root: `html` from `crate::markup`, written once, whose `[data-slot=…]` places are
@@ -43,7 +39,7 @@ fn keep_current(markup: Memo<Html>, node: NodeRef<html::Div>) {
 pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Handler) -> (impl IntoView, NodeRef<html::Div>) {
     let node: NodeRef<html::Div> = NodeRef::new();
     for (name, markup) in slots {
-        keep_slot(node, name, markup);
+        keep_slot(node, Some(name), markup);
     }
     let view = view! {
         <div
@@ -82,13 +78,18 @@ fn run(on: Handler, ev: impl Into<web_sys::Event>) {
     }
 }
 
-/// Writes each new value of `markup` into the element `[data-slot=name]` of the panel.
-fn keep_slot(node: NodeRef<html::Div>, name: &'static str, markup: Memo<Html>) {
+/// Writes each new value of `markup` (the first is already there) into the element
+/// `[data-slot=name]` of the panel, or into the element itself without a name.
+fn keep_slot(node: NodeRef<html::Div>, name: Option<&'static str>, markup: Memo<Html>) {
     Effect::new(move |seen: Option<()>| {
         markup.with(|h| {
             if let (Some(()), Some(el)) = (seen, node.get_untracked()) {
-                if let Some(slot) = slot(&el, name) {
-                    dom::set_html(&slot, h);
+                let target = match name {
+                    Some(name) => slot(&el, name),
+                    None => Some(el.into()),
+                };
+                if let Some(target) = target {
+                    dom::set_html(&target, h);
                 }
             }
         });

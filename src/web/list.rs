@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::common::{download_list, handler, keep_value, panel, select_zone, slot};
+use super::common::{download_list, handler, keep_value, panel, select_zone, selection_chip, slot};
 use super::{dom, Ctx};
 use crate::filter::{facet, filter, Filter, SortKey, FACETS};
 use crate::i18n::Lang;
-use crate::markup::list::{card_items, count_line, facet_options, fields, selection_chip, show_more, ListSlots};
+use crate::markup::list::{card_items, count_line, facet_options, fields, show_more, ListSlots};
 use crate::markup::Html;
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000,
@@ -50,7 +50,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let (_, _) = (facets.get(), sort.get());
         result.with_untracked(|r| fields(&data.ds, lang, &ctx.uid(), &filt.get_untracked(), r, sort.get_untracked()))
     });
-    let chip = Memo::new(move |_| selection_chip(&ctx.data().ds, lang, ctx.state.with(|st| st.zone().map(str::to_string)).as_deref()));
+    let chip = selection_chip(ctx, lang);
     let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !filt.with(Filter::is_empty)));
     let more_html = Memo::new(move |_| page.with(|p| show_more(lang, &ctx.uid(), p.more)));
 
