@@ -97,7 +97,8 @@ pub fn zoom_in(view_box: [f32; 4], x: f32, y: f32, scale: f32) -> (f32, f32, f32
         // keep it covering [origin, origin+size].
         let max = origin - origin * s;
         let min = origin + size - (origin + size) * s;
-        t.clamp(min, max)
+        // Not `f32::clamp`: its assertion would bring float formatting into the wasm.
+        t.max(min).min(max)
     };
     let tx = clamp(vx + w / 2.0 - s * x, vx, w);
     let ty = clamp(vy + h / 2.0 - s * y, vy, h);
