@@ -223,8 +223,35 @@ fn haystack(e: &Enterprise) -> String {
     normalise(&h)
 }
 
-/// Case- and width-insensitive form used for matching: lower case, full-width ASCII folded,
-/// runs of white space collapsed.
+/// Base letters of U+00C0..=U+00FF in lower case: accents dropped, `×` and `÷` kept.
+const LATIN1: [char; 64] = [
+    'a', 'a', 'a', 'a', 'a', 'a', 'æ', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', //
+    'ð', 'n', 'o', 'o', 'o', 'o', 'o', '×', 'o', 'u', 'u', 'u', 'u', 'y', 'þ', 'ß', //
+    'a', 'a', 'a', 'a', 'a', 'a', 'æ', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', //
+    'ð', 'n', 'o', 'o', 'o', 'o', 'o', '÷', 'o', 'u', 'u', 'u', 'u', 'y', 'þ', 'y', //
+];
+
+/// One letter as search compares it: Latin letters in lower case with the accents of Latin-1
+/// dropped (`É` and `é` match `e`), Latin Extended-A, Greek and Cyrillic capitals in lower
+/// case. Everything else (Chinese above all) is compared as written. A small rule set rather
+/// than `char::to_lowercase`, whose full Unicode tables would add ~5 KB to every download.
+fn fold(ch: char) -> char {
+    let c = ch as u32;
+    let lower = match c {
+        0x41..=0x5a | 0x391..=0x3a1 | 0x3a3..=0x3a9 | 0x410..=0x42f => c + 0x20,
+        0xc0..=0xff => return LATIN1[(c - 0xc0) as usize],
+        0x400..=0x40f => c + 0x50,
+        // Latin Extended-A pairs capital + small; which of the pair is the capital changes twice.
+        0x100..=0x137 | 0x14a..=0x177 if c % 2 == 0 => c + 1,
+        0x139..=0x148 | 0x179..=0x17e if c % 2 == 1 => c + 1,
+        0x178 => return 'y',
+        _ => c,
+    };
+    char::from_u32(lower).unwrap_or(ch)
+}
+
+/// Case-, accent- and width-insensitive form used for matching (see [`fold`]): full-width
+/// ASCII folded, runs of white space collapsed.
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -242,7 +269,7 @@ pub fn normalise(s: &str) -> String {
             continue;
         }
         space = false;
-        out.extend(ch.to_lowercase());
+        out.push(fold(ch));
     }
     if out.ends_with(' ') {
         out.pop();

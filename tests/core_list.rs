@@ -79,6 +79,18 @@ fn search_is_case_insensitive_in_english_and_finds_chinese_substrings() {
 }
 
 #[test]
+fn search_ignores_accents_and_case_in_latin_greek_and_cyrillic_letters() {
+    assert_eq!(by_text("HSBÇ"), by_text("hsbc"), "accents of Latin-1 drop");
+    assert!(by_text("hśbc").is_empty(), "Ś is lowered, not stripped: Latin Extended-A keeps its accents");
+    assert!(by_text("hsbç").contains(&"e-hsbc-fintech".to_string()), "ç finds c");
+    assert_eq!(normalise("SOCIÉTÉ Générale"), "societe generale");
+    assert_eq!(normalise("ŁÓDŹ Ÿ"), "łodź y");
+    assert_eq!(normalise("ΑΘΗΝΑ МОСКВА Ёлка"), "αθηνα москва ёлка");
+    assert_eq!(normalise("Øresund ×2 ÷ ß"), "oresund ×2 ÷ ß");
+    assert_eq!(normalise("中国电信 ＩＤＣ"), "中国电信 idc", "Chinese is compared as written");
+}
+
+#[test]
 fn bad_filter_values_name_the_field_and_the_choices() {
     let ds = embedded();
     let e = filter(ds, &SearchIndex::new(ds), &with(&[("zone", "mars")])).unwrap_err();
