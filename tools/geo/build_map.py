@@ -58,7 +58,7 @@ MAIN_MARKERS = [("beijing", "beijing"), ("shanghai", "lingang"), ("hainan", "hai
 
 VIEWS = [
     # per view: SVG width, margin (units), Douglas-Peucker tolerance and min ring area (view units)
-    dict(name="MAIN", width=1000.0, margin=12.0, tol=0.5, min_area=4.0,
+    dict(name="MAIN", width=1000.0, margin=12.0, tol=1.2, min_area=4.0,
          markers=MAIN_MARKERS, include_neighbours=True),
     dict(name="INSET_SHANGHAI", width=1000.0, margin=0.0, tol=0.6, min_area=8.0,
          box=(120.55, 30.5, 122.35, 32.0), markers=[("lingang", "lingang")],
