@@ -13,8 +13,6 @@
 //! 4. Confidence: the deciding rule's confidence, lowered to that of any condition whose
 //!    "no" answer removed a more favourable rule.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::equity::Equity;
@@ -32,7 +30,36 @@ pub struct Query {
     /// The intended foreign share; exact to a hundredth of a percent (see [`Equity`]).
     pub foreign_equity_pct: Option<Equity>,
     /// Yes/no answers by question id (`Dataset::questions`).
-    pub answers: BTreeMap<String, bool>,
+    pub answers: Answers,
+}
+
+/// Yes/no answers by question id, in id order. A short sorted list: a reader answers a handful
+/// of questions, and a map type would add its own code to every download.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Answers(Vec<(String, bool)>);
+
+impl Answers {
+    /// Sets the answer to `question` (replacing an earlier one).
+    pub fn insert(&mut self, question: String, yes: bool) {
+        match self.0.binary_search_by(|(q, _)| q.as_str().cmp(&question)) {
+            Ok(i) => self.0[i].1 = yes,
+            Err(i) => self.0.insert(i, (question, yes)),
+        }
+    }
+    /// Clears the answer to `question`.
+    pub fn remove(&mut self, question: &str) {
+        self.0.retain(|(q, _)| q != question);
+    }
+    pub fn get(&self, question: &str) -> Option<bool> {
+        self.0.iter().find(|(q, _)| q == question).map(|(_, b)| *b)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The answers in question-id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.0.iter().map(|(q, b)| (q.as_str(), *b))
+    }
 }
 
 impl Query {
@@ -51,7 +78,7 @@ impl Query {
     }
     /// The answer to a question, if given.
     pub fn answered(&self, question: &str) -> Option<bool> {
-        self.answers.get(question).copied()
+        self.answers.get(question)
     }
 }
 
@@ -267,7 +294,7 @@ pub fn compare(ds: &Dataset, q: &Query) -> Result<Vec<CompareRow>, QueryError> {
         .iter()
         .filter_map(|p| ds.places.iter().position(|x| x.id == *p))
         .map(|place| {
-            let each = Query { place: Some(ds.places[place].id.clone()), answers: BTreeMap::new(), ..q.clone() };
+            let each = Query { place: Some(ds.places[place].id.clone()), answers: Answers::default(), ..q.clone() };
             assess(ds, &each).map(|assessment| CompareRow { place, assessment })
         })
         .collect()

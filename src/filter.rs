@@ -115,16 +115,22 @@ impl Filter {
 pub struct FilterResult {
     /// Positions of the matches in `Dataset::enterprises`.
     pub indices: Vec<usize>,
-    /// For each facet, how many results each value would give (the other filters applied).
-    pub counts: [BTreeMap<String, usize>; N],
+    /// For each facet, how many results each value would give (the other filters applied):
+    /// the values with at least one, in the order the records first show them. (A list, not a
+    /// map: a facet has a few dozen values at most.)
+    pub counts: [Vec<(String, usize)>; N],
 }
 
 impl FilterResult {
+    /// How many results `value` of facet `k` would give.
+    pub fn count(&self, k: usize, value: &str) -> usize {
+        self.counts[k].iter().find(|(v, _)| v == value).map_or(0, |(_, n)| *n)
+    }
     /// For the JS API: `{ids, counts: {zone: {...}, service: {...}, ...}}`.
     pub fn to_api(&self, ds: &Dataset) -> ApiResult {
         ApiResult {
             ids: self.indices.iter().map(|i| ds.enterprises[*i].id.clone()).collect(),
-            counts: FACETS.iter().zip(&self.counts).map(|(f, c)| (f.id, c.clone())).collect(),
+            counts: FACETS.iter().zip(&self.counts).map(|(f, c)| (f.id, c.iter().cloned().collect())).collect(),
         }
     }
 }
@@ -242,8 +248,8 @@ fn fold(ch: char) -> char {
         0xc0..=0xff => return LATIN1[(c - 0xc0) as usize],
         0x400..=0x40f => c + 0x50,
         // Latin Extended-A pairs capital + small; which of the pair is the capital changes twice.
-        0x100..=0x137 | 0x14a..=0x177 if c % 2 == 0 => c + 1,
-        0x139..=0x148 | 0x179..=0x17e if c % 2 == 1 => c + 1,
+        0x100..=0x137 | 0x14a..=0x177 if c.is_multiple_of(2) => c + 1,
+        0x139..=0x148 | 0x179..=0x17e if !c.is_multiple_of(2) => c + 1,
         0x178 => return 'y',
         _ => c,
     };
@@ -330,9 +336,7 @@ pub fn filter(ds: &Dataset, index: &SearchIndex, f: &Filter) -> Result<FilterRes
             }
         }
     }
-    for k in 0..N {
-        out.counts[k] = index.values[k].iter().zip(&counts[k]).filter(|(_, n)| **n > 0).map(|(v, n)| (v.clone(), *n)).collect();
-    }
+    out.counts = std::array::from_fn(|k| index.values[k].iter().zip(&counts[k]).filter(|(_, n)| **n > 0).map(|(v, n)| (v.clone(), *n)).collect());
     Ok(out)
 }
 

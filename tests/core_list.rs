@@ -20,7 +20,7 @@ fn run(f: Filter) -> Vec<String> {
 fn counts(f: Filter, facet_id: &str) -> BTreeMap<String, usize> {
     let ds = embedded();
     let r = filter(ds, &SearchIndex::new(ds), &f).expect("valid filter");
-    r.counts[facet(facet_id).unwrap()].clone()
+    r.counts[facet(facet_id).unwrap()].iter().cloned().collect()
 }
 
 fn with(pairs: &[(&str, &str)]) -> Filter {
