@@ -313,7 +313,7 @@ async fn list_filters_by_each_facet_and_searches_both_languages() {
     assert!(w.find(".vp-ent[data-id=e-hsbc-fintech]") == hsbc, "the card was rebuilt");
     assert_eq!(document().active_element().as_ref(), Some(link.as_ref() as &Element), "focus left the card");
     assert_ne!(w.text("select[data-facet=zone]"), zone_options, "the zone counts follow the search");
-    assert!(w.all("select[data-facet=zone] option[disabled]").len() > 0, "a zone with no match is disabled");
+    assert!(!w.all("select[data-facet=zone] option[disabled]").is_empty(), "a zone with no match is disabled");
 
     // Empty state with a way out.
     w.type_in("input[type=search]", "no such company").await;

@@ -170,7 +170,7 @@ pub fn set_keyed(list: &web_sys::Element, items: &[(String, crate::markup::Html)
     }
     let mut fresh = fresh.into_iter();
     let mut at = list.first_element_child();
-    for el in kept.into_iter().map(|k| k.or_else(|| fresh.next())).flatten() {
+    for el in kept.into_iter().filter_map(|k| k.or_else(|| fresh.next())) {
         if at.as_ref() == Some(&el) {
             at = el.next_element_sibling();
         } else {
