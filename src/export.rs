@@ -90,9 +90,14 @@ pub struct JsonExport<'a> {
 /// records. The browser turns it into text with its own `JSON.stringify`.
 pub fn json_doc<'a>(ds: &'a Dataset, records: impl IntoIterator<Item = &'a Enterprise>) -> JsonExport<'a> {
     let enterprises: Vec<&Enterprise> = records.into_iter().collect();
-    let cited: std::collections::HashSet<&str> =
-        enterprises.iter().flat_map(|e| e.source_ids.iter().map(String::as_str)).collect();
-    let sources: Vec<&Source> = ds.sources.iter().filter(|s| cited.contains(s.id.as_str())).collect();
+    // Marks by source position (no hash set: a second copy of the hash table code in the wasm).
+    let mut cited = vec![false; ds.sources.len()];
+    for id in enterprises.iter().flat_map(|e| &e.source_ids) {
+        if let Some(i) = ds.sources.iter().position(|s| &s.id == id) {
+            cited[i] = true;
+        }
+    }
+    let sources: Vec<&Source> = ds.sources.iter().zip(cited).filter_map(|(s, c)| c.then_some(s)).collect();
     JsonExport { dataset_version: &ds.version, as_of: &ds.as_of, enterprises, sources }
 }
 
