@@ -15,7 +15,9 @@ cargo run --quiet --bin pages -- --public-url "${PUBLIC_URL:-http://127.0.0.1:80
 # The dataset's JSON Schema, published next to the widget for newsrooms preparing a data-src file.
 cargo run --quiet --bin vats-data -- schema --out www/pilot.schema.json
 # The embedded dataset must validate (build.rs embeds it; the browser does not check it again).
-cargo run --quiet --bin vats-data -- check data/pilot.json
+# It is then published next to the widget, as JSON and the enterprises as CSV: the files the
+# footer's "Get the data" links to.
+cargo run --quiet --bin vats-data -- publish data/pilot.json --out www
 # Two builds of the cdylib alone, so `lto = true` applies (cargo drops LTO when the crate also
 # builds an rlib, rust-lang/cargo#9672; the rlib stays in Cargo.toml for the browser tests):
 #   pkg/vats_pilot_lean.*  the widget with its built-in dataset: what the embed loader, the
@@ -39,7 +41,8 @@ fi
 # Precompressed copies (FILE.gz, FILE.br) of what is served, for servers that send them as is.
 if command -v node >/dev/null; then
   node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/pkg/vats_pilot_lean_bg.wasm www/pkg/vats_pilot_lean.js www/vats-pilot.js www/widget.css \
-    www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json
+    www/page.css www/index.js www/embed.js www/embed-parent.js www/index.html www/article.html www/embed.html www/oembed.json \
+    www/pilot.json www/pilot-enterprises.csv
 else
   echo "note: node not found, so no .br/.gz copies were written (serve uncompressed or let the server compress)" >&2
 fi

@@ -45,7 +45,8 @@ fn rendered(ds: &Dataset) -> Vec<String> {
                 .map(|(k, h)| k + h.as_str()),
         );
         out.push(markup::timeline(ds, lang, usize::MAX).into_string());
-        out.push(markup::footer(ds, lang).into_string());
+        out.push(markup::footer(ds, lang, None).into_string());
+        out.push(markup::footer(ds, lang, Some("https://example.org/w/")).into_string());
         out.push(markup::notes(ds, lang));
         let ids: Vec<String> = ds.sources.iter().map(|s| s.id.clone()).collect();
         out.push(markup::source_links(ds, lang, &ids));

@@ -1,5 +1,5 @@
-//! The maintainers' data workflow: `vats-data check`, `diff` and `schema`, run as a maintainer
-//! would, plus the pure diff and changelog underneath.
+//! The maintainers' data workflow: `vats-data check`, `diff`, `schema` and `publish`, run as a
+//! maintainer would, plus the pure diff and changelog underneath.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
@@ -35,6 +35,29 @@ fn check_accepts_the_shipped_data() {
     let (code, out) = vats_data(&["check", "data/pilot.json"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(&format!("dataset {} ", embedded().version)) && out.contains("is valid"), "{out}");
+}
+
+#[test]
+fn publish_writes_the_dataset_and_the_enterprise_csv_and_nothing_for_bad_data() {
+    let dir = std::env::temp_dir().join(format!("vats-data-publish-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_dir = dir.to_string_lossy().into_owned();
+    let (code, out) = vats_data(&["publish", "data/pilot.json", "--out", &out_dir]);
+    assert_eq!(code, 0, "{out}");
+    let json = std::fs::read_to_string(dir.join("pilot.json")).unwrap();
+    assert_eq!(json, EMBEDDED_JSON, "the dataset file as is");
+    let csv = std::fs::read_to_string(dir.join("pilot-enterprises.csv")).unwrap();
+    let ds = embedded();
+    assert_eq!(csv, vats_pilot::export::csv(ds, &ds.enterprises));
+    assert_eq!(csv.lines().count(), ds.enterprises.len() + 1, "a header and a row per enterprise");
+
+    let bad = temp_file("publish-bad.json", &EMBEDDED_JSON.replacen("\"asOf\"", "\"asOff\"", 1));
+    let fresh = dir.join("fresh");
+    std::fs::create_dir_all(&fresh).unwrap();
+    let (code, out) = vats_data(&["publish", &bad, "--out", &fresh.to_string_lossy()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("asOff"), "{out}");
+    assert!(std::fs::read_dir(&fresh).unwrap().next().is_none(), "nothing written for a dataset with problems");
 }
 
 #[test]

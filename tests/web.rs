@@ -169,6 +169,23 @@ async fn bad_mount_options_throw_a_clear_error() {
 }
 
 #[wasm_bindgen_test]
+async fn get_the_data_links_to_the_published_files_and_only_for_the_built_in_dataset() {
+    let w = widget(r#"{"idPrefix":"files","filesUrl":"https://cdn.example/vp"}"#).await;
+    let hrefs: Vec<String> = w.all(".vp-getdata a").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(hrefs, ["https://cdn.example/vp/pilot-enterprises.csv", "https://cdn.example/vp/pilot.json"]);
+    assert!(w.all(".vp-getdata button").is_empty());
+    // A newer dataset is not the one published: the widget makes its files itself.
+    let newer = serde_json::json!({ "idPrefix": "files2", "filesUrl": "https://cdn.example/vp/", "dataJson": vats_pilot::data::EMBEDDED_JSON }).to_string();
+    let w = widget(&newer).await;
+    assert!(w.all(".vp-getdata a").is_empty());
+    assert_eq!(w.all(".vp-getdata button[data-download]").len(), 2);
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let err = mount(root.into(), js_sys::JSON::parse(r#"{"filesUrl":"javascript:alert(1)"}"#).unwrap()).err().expect("refused");
+    let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();
+    assert!(msg.contains("filesUrl") && msg.contains("javascript:alert(1)"), "{msg}");
+}
+
+#[wasm_bindgen_test]
 async fn a_broken_newer_dataset_falls_back_with_a_visible_note() {
     let w = widget(r#"{"idPrefix":"ds","view":"list","dataJson":"{\"version\": 3}"}"#).await;
     let note = w.text(".vp-notice");

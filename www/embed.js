@@ -45,7 +45,7 @@ addEventListener('load', () => postHeight(true));
 try {
   await init();
   app.replaceChildren();
-  handle = mount(app, { view: opt('view'), lang: opt('lang'), zone: opt('zone'), service: opt('service'), theme: (themeAuto && pageTheme) || opt('theme'), hashPrefix: params.has('hash') ? params.get('hash') : undefined });
+  handle = mount(app, { view: opt('view'), lang: opt('lang'), zone: opt('zone'), service: opt('service'), theme: (themeAuto && pageTheme) || opt('theme'), hashPrefix: params.has('hash') ? params.get('hash') : undefined, filesUrl: new URL('.', import.meta.url).href });
   app.setAttribute('data-ready', '');
 } catch (e) {
   app.textContent = `The guide could not start: ${e && e.message ? e.message : e}`;

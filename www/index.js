@@ -6,7 +6,7 @@ try {
   await init();
   const params = new URLSearchParams(location.search);
   app.replaceChildren();
-  mount(app, { hashPrefix: '', lang: params.get('lang') ?? undefined, view: params.get('view') ?? undefined });
+  mount(app, { hashPrefix: '', lang: params.get('lang') ?? undefined, view: params.get('view') ?? undefined, filesUrl: new URL('.', import.meta.url).href });
   app.setAttribute('data-ready', '');
 } catch (e) {
   app.textContent = `The guide could not start: ${e && e.message ? e.message : e}`;

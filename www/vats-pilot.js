@@ -178,6 +178,8 @@ class VatsPilot extends HTMLElement {
         hashPrefix: this.hasAttribute('hash') ? this.getAttribute('hash') : undefined,
         idPrefix: this.uid,
         dataJson: d.json, dataError: d.error,
+        // "Get the data" links to the files published beside this loader.
+        filesUrl: base.href,
       };
       this.stop();
       this.box.replaceChildren();

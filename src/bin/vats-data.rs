@@ -4,6 +4,7 @@
 //! cargo run --bin vats-data -- check FILE          # every problem, with record, field and why
 //! cargo run --bin vats-data -- diff OLD NEW        # what changed for a reader
 //! cargo run --bin vats-data -- schema [--out FILE] # the dataset's JSON Schema
+//! cargo run --bin vats-data -- publish FILE --out DIR # check, then write the files "Get the data" links to
 //! ```
 //!
 //! Exit codes: 0 fine, 1 the data has problems, 2 the command could not run (usage, unreadable file).
@@ -20,7 +21,10 @@ mod native {
     const USAGE: &str = "usage:
       vats-data check FILE          validate a dataset file; lists every problem (exit 1 if any)
       vats-data diff OLD NEW        what changed between two dataset files, in words
-      vats-data schema [--out FILE] print (or write) the dataset's JSON Schema";
+      vats-data schema [--out FILE] print (or write) the dataset's JSON Schema
+      vats-data publish FILE --out DIR
+                                    check FILE, then write DIR/pilot.json (FILE as is) and
+                                    DIR/pilot-enterprises.csv (every enterprise, with sources)";
 
     fn read(path: &str) -> Result<String, ExitCode> {
         std::fs::read_to_string(path).map_err(|e| {
@@ -35,6 +39,7 @@ mod native {
         let result = match args.as_slice() {
             ["check", file] => run_check(file),
             ["diff", old, new] => run_diff(old, new),
+            ["publish", file, "--out", dir] => run_publish(file, dir),
             ["schema"] => {
                 print!("{}", dataset_schema_json());
                 Ok(ExitCode::SUCCESS)
@@ -75,6 +80,27 @@ mod native {
                 Ok(ExitCode::from(1))
             }
         }
+    }
+
+    /// The files the widget's "Get the data" links to, next to the widget: the dataset file
+    /// itself and the enterprises as CSV. Nothing is written for a dataset with problems.
+    fn run_publish(file: &str, dir: &str) -> Result<ExitCode, ExitCode> {
+        use vats_pilot::markup::{PUBLISHED_CSV, PUBLISHED_JSON};
+        let json = read(file)?;
+        let ds = match check(&json) {
+            Ok(ds) => ds,
+            Err(_) => return run_check(file),
+        };
+        let dir = std::path::Path::new(dir);
+        let csv = vats_pilot::export::csv(&ds, &ds.enterprises);
+        for (name, body) in [(PUBLISHED_JSON, json.as_str()), (PUBLISHED_CSV, csv.as_str())] {
+            std::fs::write(dir.join(name), body).map_err(|e| {
+                eprintln!("{}: cannot write: {e}", dir.join(name).display());
+                ExitCode::from(2)
+            })?;
+        }
+        println!("published dataset {} to {}: {PUBLISHED_JSON}, {PUBLISHED_CSV} ({} enterprises)", ds.version, dir.display(), ds.enterprises.len());
+        Ok(ExitCode::SUCCESS)
     }
 
     fn run_diff(old: &str, new: &str) -> Result<ExitCode, ExitCode> {

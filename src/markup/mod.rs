@@ -195,6 +195,31 @@ mod tests {
     }
 
     #[test]
+    fn get_the_data_links_to_the_published_files_or_offers_to_make_them() {
+        let ds = embedded();
+        let linked = footer(ds, Lang::En, Some("https://cdn.example/vp/")).into_string();
+        assert!(linked.contains("<a class=\"vp-btn vp-btn-link\" href=\"https://cdn.example/vp/pilot-enterprises.csv\" download=\"pilot-enterprises.csv\" data-published=\"csv\">CSV</a>"), "{linked}");
+        assert!(linked.contains("href=\"https://cdn.example/vp/pilot.json\""), "{linked}");
+        assert!(!linked.contains("data-download"), "no in-browser download when the files are published");
+        let made = footer(ds, Lang::Zh, None).into_string();
+        assert!(made.contains("data-download=\"all-csv\"") && made.contains("data-download=\"all-json\"") && !made.contains("<a class=\"vp-btn"), "{made}");
+        assert!(made.contains("获取数据"));
+        let hostile = footer(ds, Lang::En, Some("https://x/\"><script>")).into_string();
+        assert!(!hostile.contains("<script>"), "{hostile}");
+    }
+
+    #[test]
+    fn the_files_folder_is_an_http_url_or_a_path() {
+        assert_eq!(files_folder("https://cdn.example/vp").as_deref(), Ok("https://cdn.example/vp/"));
+        assert_eq!(files_folder(" /widgets/vp/ ").as_deref(), Ok("/widgets/vp/"));
+        assert_eq!(files_folder("HTTP://a/").as_deref(), Ok("HTTP://a/"));
+        assert_eq!(files_folder("vp/a:b/").as_deref(), Ok("vp/a:b/"), "a colon after a slash is part of a path");
+        for bad in ["javascript:alert(1)//", "data:text/html,x", " JavaScript:x", "", "https://a/\nb"] {
+            assert!(files_folder(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn geometry_is_plain_path_data() {
         use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
         for view in [&MAIN, &INSET_SHANGHAI, &INSET_SHENZHEN] {
@@ -326,22 +351,51 @@ pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], serv
     Html(out)
 }
 
-/// The footer every news graphic has: the credit line, the notes (folded), "Get the data"
-/// (the whole dataset as CSV or JSON) and the disclaimer.
-pub fn footer(ds: &Dataset, lang: Lang) -> Html {
+/// The published files of the built-in dataset, written by the build next to the widget:
+/// the whole dataset as JSON and the enterprises as CSV.
+pub const PUBLISHED_JSON: &str = "pilot.json";
+pub const PUBLISHED_CSV: &str = "pilot-enterprises.csv";
+
+/// The folder of the published files as a host gives it (`filesUrl`): an http(s) URL or a
+/// path, with a `/` added at the end if missing. Any other scheme (`javascript:`, `data:`) is
+/// refused, so the link can only lead to a file.
+pub fn files_folder(url: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    let scheme = url.find(':').filter(|i| !url[..*i].contains(['/', '?', '#'])).map(|i| url[..i].to_ascii_lowercase());
+    if url.is_empty() || url.chars().any(char::is_control) || scheme.is_some_and(|s| s != "http" && s != "https") {
+        return Err("is not an http(s) URL or path of the folder that holds pilot.json");
+    }
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+/// The footer every news graphic has: the credit line, the notes (folded), "Get the data" and
+/// the disclaimer. "Get the data" links to the published files in the folder `files` (a URL
+/// ending in `/`); without it (a newer dataset, or a host that did not say where the files
+/// are) the widget makes the files itself (buttons).
+pub fn footer(ds: &Dataset, lang: Lang, files: Option<&str>) -> Html {
     let s = lang.strings();
+    let get = |kind: &str, file: &str, label: &str| match files {
+        Some(base) => format!(
+            "<a class=\"vp-btn vp-btn-link\" href=\"{}{file}\" download=\"{file}\" data-published=\"{kind}\">{}</a>",
+            escape(base),
+            escape(label)
+        ),
+        None => format!(
+            "<button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-download=\"all-{kind}\">{}</button>",
+            escape(label)
+        ),
+    };
     Html(format!(
         "<p>{}</p><details class=\"vp-notes\"><summary>{}</summary><div>{}</div></details>\
-         <p class=\"vp-getdata\">{}{}<button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-download=\"all-csv\">{}</button>{}\
-         <button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-download=\"all-json\">{}</button></p><p class=\"vp-disclaimer\">{}</p>",
+         <p class=\"vp-getdata\">{}{}{}{}{}</p><p class=\"vp-disclaimer\">{}</p>",
         escape(&crate::summary::credit_line(ds, lang)),
         escape(s.footer_notes),
         notes(ds, lang),
         escape(s.get_data),
         escape(s.colon),
-        escape(s.format_csv),
+        get("csv", PUBLISHED_CSV, s.format_csv),
         escape(s.sep_dot),
-        escape(s.format_json),
+        get("json", PUBLISHED_JSON, s.format_json),
         escape(s.disclaimer),
     ))
 }

@@ -62,7 +62,7 @@ fn sync_hash(ctx: Ctx, prefix: String, initial: &UiState) {
 /// The widget for resolved options. The instance's handles are also written to `out`, so
 /// `WidgetHandle::update` can change a live widget.
 pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
-    let Resolved { data, notice, lang, view, theme, initial, hash_prefix, uid } = r;
+    let Resolved { data, notice, lang, view, theme, initial, hash_prefix, uid, files } = r;
     let ctx = Ctx {
         data: StoredValue::new(data),
         lang: RwSignal::new(lang),
@@ -71,6 +71,7 @@ pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
         view: RwSignal::new(view),
         theme: RwSignal::new(theme),
         notice: RwSignal::new(notice),
+        files: StoredValue::new(files),
     };
     out.set(Some(ctx));
     if let Some(prefix) = hash_prefix {

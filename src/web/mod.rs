@@ -75,6 +75,8 @@ pub struct Ctx {
     pub theme: RwSignal<Theme>,
     /// A message shown above the widget (e.g. a newer dataset could not be used).
     pub notice: RwSignal<Option<Notice>>,
+    /// The folder of the built-in dataset's published files ("Get the data" links there).
+    pub files: StoredValue<Option<String>>,
 }
 
 impl Ctx {
@@ -94,7 +96,7 @@ impl Ctx {
 }
 
 /// The options `mount()` accepts.
-const MOUNT_KEYS: [&str; 9] = ["lang", "view", "zone", "service", "theme", "hashPrefix", "dataJson", "dataError", "idPrefix"];
+const MOUNT_KEYS: [&str; 10] = ["lang", "view", "zone", "service", "theme", "hashPrefix", "dataJson", "dataError", "idPrefix", "filesUrl"];
 /// The options `WidgetHandle.update()` accepts: what a host may change on a live widget.
 const UPDATE_KEYS: [&str; 5] = ["lang", "view", "zone", "service", "theme"];
 
@@ -164,6 +166,7 @@ pub(crate) struct Resolved {
     pub initial: UiState,
     pub hash_prefix: Option<String>,
     pub uid: String,
+    pub files: Option<String>,
 }
 
 /// A newer dataset (JSON text), read and validated; it belongs to this widget.
@@ -195,6 +198,12 @@ fn resolve(options: JsValue) -> Result<Resolved, JsError> {
         (None, Some(code)) => Some(Notice::Unfetched(code)),
         (None, None) => None,
     };
+    // The published files are those of the built-in dataset: not offered for a newer one.
+    let files = match a.string("filesUrl")? {
+        Some(u) if !u.trim().is_empty() => Some(crate::markup::files_folder(&u).map_err(|why| a.invalid("filesUrl", &u, why))?),
+        _ => None,
+    }
+    .filter(|_| !matches!(newer, Some(Ok(_))));
     let mut initial = UiState::default();
     set.apply_state(&data, &mut initial);
     let uid = match a.string("idPrefix")? {
@@ -210,6 +219,7 @@ fn resolve(options: JsValue) -> Result<Resolved, JsError> {
         initial,
         hash_prefix: a.string("hashPrefix")?,
         uid,
+        files,
     })
 }
 
@@ -264,7 +274,8 @@ impl WidgetHandle {
 }
 
 /// Mounts one widget instance into `target` (an element, e.g. inside a shadow root).
-/// Options: `{lang, view, zone, service, theme, hashPrefix, dataJson, dataError, idPrefix}`.
+/// Options: `{lang, view, zone, service, theme, hashPrefix, dataJson, dataError, idPrefix,
+/// filesUrl}`.
 /// A target that is not an element, an unknown key, a wrong type or a bad value throws an
 /// `Error` that names it and lists what is accepted.
 #[wasm_bindgen]

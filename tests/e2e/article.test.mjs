@@ -51,6 +51,24 @@ test('clicking Hainan on the map filters the enterprise list to Hainan', async (
   }
 });
 
+test('"Get the data" downloads the published dataset and enterprise CSV from beside the widget', async () => {
+  const { p, w } = await openArticle(1280);
+  const footer = w.locator('.vp-getdata');
+  const csvLink = footer.getByRole('link', { name: 'CSV' });
+  const jsonLink = footer.getByRole('link', { name: 'JSON' });
+  assert.equal(await csvLink.getAttribute('href'), `${srv.base}/pilot-enterprises.csv`);
+  assert.equal(await jsonLink.getAttribute('href'), `${srv.base}/pilot.json`);
+  const [download] = await Promise.all([p.waitForEvent('download'), csvLink.click()]);
+  assert.equal(download.suggestedFilename(), 'pilot-enterprises.csv');
+  const rows = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+  assert.equal(rows.length, 1 + data.enterprises.length, 'a header and every enterprise');
+  assert.match(rows[0], /^id,status,identified,name_en/);
+  const [json] = await Promise.all([p.waitForEvent('download'), jsonLink.click()]);
+  assert.deepEqual(JSON.parse(await readFile(await json.path(), 'utf8')), data, 'the whole dataset the widget shows');
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
 test('a reader filters to Shanghai, checks a source link and downloads the CSV', async () => {
   const { p, w } = await openArticle(1280);
   await w.getByRole('tab', { name: 'Enterprises' }).click();
