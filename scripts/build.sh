@@ -38,6 +38,22 @@ if [ -n "${WASM_OPT:-}" ]; then
   done
 fi
 
+# The loader and the stylesheet are written from their sources in www/src/, minified, and the
+# wasm-bindgen glue is minified in place (terser, lightningcss: tools/build, installed by
+# scripts/setup.sh). A reader's first load is ~6 KB gzip smaller; www/vats-pilot.js.map maps
+# the loader back to its source for the browser's developer tools.
+tools=tools/build/node_modules/.bin
+if [ ! -x "$tools/terser" ] || [ ! -x "$tools/lightningcss" ]; then
+  echo "build: the minifiers are missing; run scripts/setup.sh (npm ci in tools/build)" >&2
+  exit 1
+fi
+"$tools/terser" www/src/vats-pilot.js --module --compress --mangle \
+  --source-map "url='vats-pilot.js.map',root='src/',includeSources" -o www/vats-pilot.js
+"$tools/lightningcss" --minify www/src/widget.css -o www/widget.css
+for f in www/pkg/vats_pilot.js www/pkg/vats_pilot_lean.js; do
+  "$tools/terser" "$f" --module --compress --mangle -o "$f"
+done
+
 # Precompressed copies (FILE.gz, FILE.br) of what is served, for servers that send them as is.
 if command -v node >/dev/null; then
   node tools/size/compress.mjs www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot.js www/pkg/vats_pilot_lean_bg.wasm www/pkg/vats_pilot_lean.js www/vats-pilot.js www/widget.css \

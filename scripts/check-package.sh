@@ -12,7 +12,7 @@ const [pack] = JSON.parse(input);
 const listed = pack.files.map((f) => f.path).sort();
 const want = ["README.md", "builder.css", "builder.html", "builder.js", "embed-parent.js", "embed.html", "embed.js", "oembed.json",
   "package.json", "page.css", "pilot.json", "pilot-enterprises.csv", "pilot.schema.json", "pkg/vats_pilot.js", "pkg/vats_pilot_bg.wasm", "pkg/vats_pilot_lean.js", "pkg/vats_pilot_lean_bg.wasm",
-  "vats-pilot.js", "widget.css"].sort();
+  "vats-pilot.js", "vats-pilot.js.map", "widget.css"].sort();
 const problems = [];
 const missing = want.filter((f) => !listed.includes(f));
 const extra = listed.filter((f) => !want.includes(f));

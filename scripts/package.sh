@@ -15,7 +15,7 @@ fi
 out=dist/vats-pilot
 rm -rf "$out"
 mkdir -p "$out/pkg"
-for f in vats-pilot.js widget.css builder.css embed.html embed.js embed-parent.js page.css oembed.json builder.html builder.js pilot.schema.json pilot.json pilot-enterprises.csv; do
+for f in vats-pilot.js vats-pilot.js.map widget.css builder.css embed.html embed.js embed-parent.js page.css oembed.json builder.html builder.js pilot.schema.json pilot.json pilot-enterprises.csv; do
   cp "www/$f" "$out/$f"
 done
 cp www/pkg/vats_pilot.js www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot_lean.js www/pkg/vats_pilot_lean_bg.wasm "$out/pkg/"
@@ -33,7 +33,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const dir = process.argv[2];
 const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 for (const f of walk(dir)) {
-  if (!/\.(js|css|html|json|wasm|csv)$/.test(f) || f.endsWith('package.json')) continue;
+  if (!/\.(js|map|css|html|json|wasm|csv)$/.test(f) || f.endsWith('package.json')) continue;
   const body = readFileSync(f);
   writeFileSync(`${f}.gz`, gzipSync(body, { level: 9 }));
   writeFileSync(`${f}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));

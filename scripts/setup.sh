@@ -2,7 +2,8 @@
 # Installs what the build (and, with --test, the test suite) needs, skipping what is present.
 # Works on a fresh Debian machine that has only rustup and cargo. Nothing is downloaded from
 # GitHub: every tool comes from crates.io, Debian or the npm registry.
-#   scripts/setup.sh          build tools: wasm32 target, wasm-pack, wasm-bindgen-cli
+#   scripts/setup.sh          build tools: wasm32 target, wasm-pack, wasm-bindgen-cli, Node.js
+#                             and the minifiers in tools/build (npm)
 #   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR, geckodriver, e2e npm deps
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,26 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
     || cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
+# Node.js and the build's minifiers (tools/build: terser, lightningcss), from Debian and the
+# npm registry; installed again whenever the lock file changed since the last install.
+apt_install() {
+  local SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+node_missing=()
+command -v node >/dev/null || node_missing+=(nodejs)
+command -v npm >/dev/null || node_missing+=(npm)
+if [ "${#node_missing[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${node_missing[*]}"
+  apt_install "${node_missing[@]}"
+fi
+if ! cmp -s tools/build/package-lock.json tools/build/node_modules/.installed-lock.json; then
+  say "installing the build's minifiers (npm ci in tools/build)"
+  (cd tools/build && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
+fi
+
 # Never Debian's binaryen: its wasm-opt silently breaks the output. wasm-opt is disabled in
 # Cargo.toml ([package.metadata.wasm-pack.profile.*]) and `strip = true` is used instead.
 
@@ -44,14 +65,9 @@ if [ "$want_test" = 1 ]; then
   command -v firefox >/dev/null || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   # A CJK font, so that screenshots show the Chinese interface rather than empty boxes.
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
-  command -v node >/dev/null || missing+=(nodejs)
-  command -v npm >/dev/null || missing+=(npm)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
   fi
   if ! command -v geckodriver >/dev/null; then
     say "installing geckodriver from crates.io (about 3 minutes)"
