@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::common::region;
 use super::{dom, Ctx, Resolved, Theme, ViewMode};
 use crate::i18n::Lang;
 use crate::state::{decode, encode, Tab, UiState};
@@ -67,11 +66,9 @@ pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
         data: StoredValue::new(data),
         lang: RwSignal::new(lang),
         state: RwSignal::new(initial.clone()),
-        uid: StoredValue::new(uid),
+        fixed: StoredValue::new(super::Fixed { uid, notice, files }),
         view: RwSignal::new(view),
         theme: RwSignal::new(theme),
-        notice: RwSignal::new(notice),
-        files: StoredValue::new(files),
     };
     out.set(Some(ctx));
     if let Some(prefix) = hash_prefix {
@@ -147,7 +144,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     });
     view! {
         <header class="vp-head" on:click=switch inner_html=crate::markup::shell::header(lang, &ctx.uid()).into_string()></header>
-        {region("vp-notice-slot", move || ctx.notice.with(|n| crate::markup::shell::notice(lang, n.as_ref())))}
+        <div class="vp-notice-slot" inner_html=crate::markup::shell::notice(lang, ctx.fixed(|f| f.notice.clone()).flatten().as_ref()).into_string()></div>
         {tabs}
         <div
             class="vp-panel"

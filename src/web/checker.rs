@@ -71,8 +71,7 @@ fn on_change(ctx: Ctx, ev: &web_sys::Event) {
 
 pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
-    let ready = Memo::new(move |_| query.with(|q| q.place.is_some() && q.service.is_some()));
-    let assessment = Memo::new(move |_| ready.get().then(|| assess(&ctx.data().ds, &query.get()).map_err(|e| e.to_string())));
+    let assessment = Memo::new(move |_| query.with(|q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
     let needle = RwSignal::new(String::new());
     let wrong = RwSignal::new(false);
     let uid = ctx.uid();
@@ -100,16 +99,17 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         Some(Ok(a)) => assessment_details(&ctx.data().ds, &a, lang),
         _ => Html::default(),
     });
-    // Only what the table shows: the service, the share and the highlighted place.
-    let key = Memo::new(move |_| ctx.state.with(|st| (st.answers.service.clone(), st.answers.foreign_equity_pct, st.answers.place.clone())));
+    // The table shows the service, the share and the highlighted place (a yes/no answer only
+    // recomputes the same markup, which the slot then does not write again).
     let table = Memo::new(move |_| {
-        let (service, share, current) = key.get();
         let data = ctx.data();
         let ds = &data.ds;
-        let Some(service) = service else { return Html::default() };
-        let name = ds.service(&service).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-        let q = Query { service: Some(service), foreign_equity_pct: share, ..Query::default() };
-        compare(ds, &q).map(|rows| compare_table(ds, &rows, &name, current.as_deref(), lang)).unwrap_or_default()
+        query.with(|a| {
+            let Some(service) = &a.service else { return Html::default() };
+            let name = ds.service(service).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+            let q = Query { service: Some(service.clone()), foreign_equity_pct: a.foreign_equity_pct, ..Query::default() };
+            compare(ds, &q).map(|rows| compare_table(ds, &rows, &name, a.place.as_deref(), lang)).unwrap_or_default()
+        })
     });
     let error = Memo::new(move |_| equity_error(lang, wrong.get()));
 
@@ -162,7 +162,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     // When the required answers are complete, the answer comes into view (on a phone it would
     // otherwise sit below the fold).
     Effect::new(move |was_ready: Option<bool>| {
-        let now = ready.get();
+        let now = assessment.with(Option::is_some);
         if now && was_ready == Some(false) {
             if let Some(el) = node.get_untracked().and_then(|el| el.query_selector(".vp-answer-box").ok().flatten()) {
                 dom::scroll_into_view(&el);

@@ -16,16 +16,6 @@ pub fn select_zone(ctx: Ctx, zone: Option<&str>) {
     ctx.state.update(|s| s.select_zone(&data.ds, zone));
 }
 
-/// A `<div class=…>` holding markup from `crate::markup`, rendered again whenever what
-/// `render` reads changes (and only when the markup differs). Keyboard focus inside stays on
-/// the element with the same id.
-pub fn region(class: &'static str, render: impl Fn() -> Html + Send + Sync + 'static) -> impl IntoView {
-    let markup = Memo::new(move |_| render());
-    let node: NodeRef<html::Div> = NodeRef::new();
-    keep_slot(node, None, markup);
-    view! { <div class=class node_ref=node inner_html=crate::markup::Html::into_string(markup.get_untracked())></div> }
-}
-
 /// "Area selected on the map: Hainan · Clear selection" while a zone is selected: the map's
 /// selection also filters the list and sets the checker's place, so both say so.
 pub fn selection_chip(ctx: Ctx, lang: Lang) -> Memo<Html> {
@@ -39,7 +29,7 @@ pub fn selection_chip(ctx: Ctx, lang: Lang) -> Memo<Html> {
 pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Handler) -> (impl IntoView, NodeRef<html::Div>) {
     let node: NodeRef<html::Div> = NodeRef::new();
     for (name, markup) in slots {
-        keep_slot(node, Some(name), markup);
+        keep_slot(node, name, markup);
     }
     let view = view! {
         <div
@@ -79,18 +69,12 @@ fn run(on: Handler, ev: impl Into<web_sys::Event>) {
 }
 
 /// Writes each new value of `markup` (the first is already there) into the element
-/// `[data-slot=name]` of the panel, or into the element itself without a name.
-fn keep_slot(node: NodeRef<html::Div>, name: Option<&'static str>, markup: Memo<Html>) {
+/// `[data-slot=name]` of the panel.
+fn keep_slot(node: NodeRef<html::Div>, name: &'static str, markup: Memo<Html>) {
     Effect::new(move |seen: Option<()>| {
         markup.with(|h| {
-            if let (Some(()), Some(el)) = (seen, node.get_untracked()) {
-                let target = match name {
-                    Some(name) => slot(&el, name),
-                    None => Some(el.into()),
-                };
-                if let Some(target) = target {
-                    dom::set_html(&target, h);
-                }
+            if let (Some(()), Some(target)) = (seen, node.get_untracked().and_then(|el| slot(&el, name))) {
+                dom::set_html(&target, h);
             }
         });
     });

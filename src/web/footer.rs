@@ -14,5 +14,5 @@ pub fn footer_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let data = ctx.data();
         download_list(&data.ds, &data.ds.enterprises, b.get_attribute("data-download").as_deref() == Some("all-csv"));
     };
-    view! { <footer class="vp-foot" on:click=on_click inner_html=crate::markup::footer(&ctx.data().ds, lang, ctx.files.try_get_value().flatten().as_deref()).into_string()></footer> }
+    view! { <footer class="vp-foot" on:click=on_click inner_html=crate::markup::footer(&ctx.data().ds, lang, ctx.fixed(|f| f.files.clone()).flatten().as_deref()).into_string()></footer> }
 }

@@ -20,7 +20,6 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     let narrow = dom::narrow_screen();
     let page_size = if narrow { PAGE_PHONE } else { PAGE };
     let filt = Memo::new(move |_| ctx.state.with(|st| st.filter.clone()));
-    let sort = Memo::new(move |_| ctx.state.with(|st| st.sort));
     let result = Memo::new(move |_| {
         let data = ctx.data();
         filter(&data.ds, &data.index, &filt.get()).unwrap_or_default()
@@ -28,11 +27,12 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     // "Show more" widens the page for the filter it was pressed under; a new filter starts
     // again at the first page (derived, so no effect writes a signal).
     let more = RwSignal::new((Filter::default(), 0usize));
-    let shown = Memo::new(move |_| more.with(|(f, n)| if filt.with(|cur| cur == f) { page_size + n } else { page_size }));
+    let shown = move || more.with(|(f, n)| if filt.with(|cur| cur == f) { page_size + n } else { page_size });
     // The page shown, as positions: the cards change only when it does.
     let page = Memo::new(move |_| {
         let data = ctx.data();
-        result.with(|r| crate::filter::page(&data.ds, &data.index, r, sort.get(), lang, shown.get(), page_size))
+        let sort = ctx.state.with(|st| st.sort);
+        result.with(|r| crate::filter::page(&data.ds, &data.index, r, sort, lang, shown(), page_size))
     });
     let items = move || {
         let data = ctx.data();
@@ -44,11 +44,13 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
     };
     // The facet selects are written when a choice changes; a keystroke only updates the
     // counts in their options (text and `disabled`), so typing never rebuilds them.
-    let facets = Memo::new(move |_| filt.with(|f| f.facets.clone()));
+    // What the selects show, as one key (a keystroke leaves it unchanged).
+    let chosen = Memo::new(move |_| ctx.state.with(|st| st.filter.facets.iter().map(|v| v.as_deref().unwrap_or("")).chain([st.sort.id()]).collect::<Vec<_>>().join("\u{1f}")));
     let fields_html = Memo::new(move |_| {
         let data = ctx.data();
-        let (_, _) = (facets.get(), sort.get());
-        result.with_untracked(|r| fields(&data.ds, lang, &ctx.uid(), &filt.get_untracked(), r, sort.get_untracked()))
+        chosen.with(|_| ()); // read, not only tracked: a memo never read has no sources yet
+        let (f, sort) = ctx.state.with_untracked(|st| (st.filter.clone(), st.sort));
+        result.with_untracked(|r| fields(&data.ds, lang, &ctx.uid(), &f, r, sort))
     });
     let chip = selection_chip(ctx, lang);
     let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !filt.with(Filter::is_empty)));
@@ -63,7 +65,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
                     ctx.state.update(|st| st.clear_filters());
                     dom::focus_now(&b.get_root_node(), &format!("[id=\"{}\"]", ctx.id("q")));
                 }
-                Some("show-more") => more.set((filt.get_untracked(), shown.get_untracked())),
+                Some("show-more") => more.set((filt.get_untracked(), untrack(shown))),
                 Some("clear-selection") => select_zone(ctx, None),
                 Some("download") => {
                     let data = ctx.data();

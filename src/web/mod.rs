@@ -69,14 +69,19 @@ pub struct Ctx {
     data: StoredValue<Arc<Data>>,
     pub lang: RwSignal<Lang>,
     pub state: RwSignal<UiState>,
-    /// Prefix that keeps DOM ids unique when several widgets share a page.
-    uid: StoredValue<String>,
+    fixed: StoredValue<Fixed>,
     pub view: RwSignal<ViewMode>,
     pub theme: RwSignal<Theme>,
+}
+
+/// What stays the same for a widget's lifetime.
+pub struct Fixed {
+    /// Prefix that keeps DOM ids unique when several widgets share a page.
+    pub uid: String,
     /// A message shown above the widget (e.g. a newer dataset could not be used).
-    pub notice: RwSignal<Option<Notice>>,
+    pub notice: Option<Notice>,
     /// The folder of the built-in dataset's published files ("Get the data" links there).
-    pub files: StoredValue<Option<String>>,
+    pub files: Option<String>,
 }
 
 impl Ctx {
@@ -88,10 +93,14 @@ impl Ctx {
     }
     /// A DOM id unique to this widget.
     pub fn id(&self, name: &str) -> String {
-        self.uid.try_with_value(|u| format!("{u}-{name}")).unwrap_or_default()
+        self.fixed.try_with_value(|f| format!("{}-{name}", f.uid)).unwrap_or_default()
     }
     pub fn uid(&self) -> String {
-        self.uid.try_get_value().unwrap_or_default()
+        self.fixed.try_with_value(|f| f.uid.clone()).unwrap_or_default()
+    }
+    /// Reads what is fixed for this widget (`None` after unmount).
+    pub fn fixed<T>(&self, read: impl FnOnce(&Fixed) -> T) -> Option<T> {
+        self.fixed.try_with_value(read)
     }
 }
 
