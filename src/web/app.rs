@@ -100,11 +100,14 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let all = view == ViewMode::All;
     // A memo, so the panel is rebuilt when the tab changes, not on every state change.
     let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
-    let panel = move || match tab.get() {
-        Tab::Map => super::map::map_view(ctx, lang).into_any(),
-        Tab::List => super::list::list_view(ctx, lang).into_any(),
-        Tab::Checker => super::checker::checker_view(ctx, lang).into_any(),
-        Tab::Timeline => super::timeline::timeline_view(ctx, lang).into_any(),
+    // Every tab is the same element type, so switching needs no type-erased view.
+    let panel = move || {
+        super::common::panel(match tab.get() {
+            Tab::Map => super::map::map_view(ctx, lang),
+            Tab::List => super::list::list_view(ctx, lang),
+            Tab::Checker => super::checker::checker_view(ctx, lang),
+            Tab::Timeline => super::timeline::timeline_view(ctx, lang),
+        })
     };
     let list: NodeRef<leptos::html::Div> = NodeRef::new();
     Effect::new(move |_| {

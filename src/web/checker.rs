@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::common::{handler, keep_value, panel, select_zone, selection_chip};
+use super::common::{handler, keep_value, select_zone, selection_chip, Panel};
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, Query};
 use crate::equity::Equity;
@@ -69,7 +69,7 @@ fn on_change(ctx: Ctx, ev: &web_sys::Event) {
     }
 }
 
-pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
     let assessment = Memo::new(move |_| query.with(|q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
     let needle = RwSignal::new(String::new());
@@ -149,7 +149,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         ("table", table),
         ("equity-error", error),
     ];
-    let (view, node) = panel("vp-checker", html, slots, on);
+    let node: NodeRef<leptos::html::Div> = NodeRef::new();
     // The share box shows the answer when it changes from elsewhere (Start again, the back
     // button), but not while the reader's own text already means it ("50." is 50).
     keep_value(node, "equity", share, |shown, want| shown == want || Equity::parse(shown).map(|e| e.to_string()).as_deref() == Ok(want));
@@ -170,5 +170,5 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         }
         now
     });
-    view
+    Panel { class: "vp-checker", html, slots, on, node }
 }

@@ -22,16 +22,26 @@ pub fn selection_chip(ctx: Ctx, lang: Lang) -> Memo<Html> {
     Memo::new(move |_| crate::markup::selection_chip(&ctx.data().ds, lang, ctx.state.with(|st| st.zone().map(str::to_string)).as_deref()))
 }
 
-/// A tab's root: `html` from `crate::markup`, written once, whose `[data-slot=…]` places are
-/// written again whenever their markup changes (`slots`). Every event inside (click, change,
-/// input, key, submit, focus, pointer over and leaving) goes to the one handler `on`; the views
-/// share this one element type.
-pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Html>)>, on: Handler) -> (impl IntoView, NodeRef<html::Div>) {
-    let node: NodeRef<html::Div> = NodeRef::new();
+/// A tab's view as its parts: `html` from `crate::markup`, written once, whose
+/// `[data-slot=…]` places are written again whenever their markup changes (`slots`), the one
+/// handler `on` for every event inside (click, change, input, key, submit, focus, pointer over
+/// and leaving), and `node`, the element its own effects use. The shell makes the element
+/// ([`panel`]), so every tab is the same view type.
+pub struct Panel {
+    pub class: &'static str,
+    pub html: Html,
+    pub slots: Vec<(&'static str, Memo<Html>)>,
+    pub on: Handler,
+    pub node: NodeRef<html::Div>,
+}
+
+/// The element of a tab's view (see [`Panel`]).
+pub fn panel(p: Panel) -> impl IntoView {
+    let Panel { class, html, slots, on, node } = p;
     for (name, markup) in slots {
         keep_slot(node, name, markup);
     }
-    let view = view! {
+    view! {
         <div
             class=class
             node_ref=node
@@ -46,8 +56,7 @@ pub fn panel(class: &'static str, html: Html, slots: Vec<(&'static str, Memo<Htm
             on:mouseover=move |ev| run(on, ev)
             on:mouseleave=move |ev| run(on, ev)
         ></div>
-    };
-    (view, node)
+    }
 }
 
 /// A panel's event handler, owned by the view (freed with it).

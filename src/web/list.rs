@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::common::{download_list, handler, keep_value, panel, select_zone, selection_chip, slot};
+use super::common::{download_list, handler, keep_value, select_zone, selection_chip, slot, Panel};
 use super::{dom, Ctx};
 use crate::filter::{facet, filter, Filter, SortKey, FACETS};
 use crate::i18n::Lang;
@@ -16,7 +16,7 @@ use crate::markup::Html;
 const PAGE: usize = 10;
 const PAGE_PHONE: usize = 3;
 
-pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let narrow = dom::narrow_screen();
     let page_size = if narrow { PAGE_PHONE } else { PAGE };
     let filt = Memo::new(move |_| ctx.state.with(|st| st.filter.clone()));
@@ -98,7 +98,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let slots = ListSlots { chip: &chip.get(), fields: &fields_html.get(), count: &count.get(), cards: &cards, more: &more_html.get() };
         crate::markup::list::panel(&data.ds, lang, &ctx.uid(), narrow, &search, &slots)
     });
-    let (view, node) = panel("vp-list", html, vec![("chip", chip), ("fields", fields_html), ("count", count), ("more", more_html)], on);
+    let node: NodeRef<leptos::html::Div> = NodeRef::new();
     // Cards already on screen stay; only new ones are parsed (typing often keeps most).
     Effect::new(move |seen: Option<()>| {
         let items = items();
@@ -118,5 +118,5 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         }
     });
     keep_value(node, "search", Memo::new(move |_| filt.with(|f| f.text.clone().unwrap_or_default())), |shown, want| shown == want);
-    view
+    Panel { class: "vp-list", html, slots: vec![("chip", chip), ("fields", fields_html), ("count", count), ("more", more_html)], on, node }
 }

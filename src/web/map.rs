@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::common::{handler, select_zone as select};
+use super::common::{handler, select_zone as select, Panel};
 use super::{dom, Ctx, ViewMode};
 use crate::i18n::Lang;
 use crate::markup::map::{panel, zone_card, zoom, MapEnv};
@@ -82,7 +82,7 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     }
 }
 
-pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
     // The card shows the zone with keyboard focus, else the one under the pointer, else the
     // selection: a pointer resting on the map never takes the card from the keyboard.
     let focused = RwSignal::new(None::<String>);
@@ -118,7 +118,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         _ => {}
     });
     let html = panel(&ctx.data().ds, lang, &MapEnv { uid: &uid, narrow, tabs }, &card.get_untracked());
-    let (view, node) = super::common::panel("vp-map", html, vec![("card", card)], on);
+    let node: NodeRef<leptos::html::Div> = NodeRef::new();
     Effect::new(move |_| {
         let (sel, act) = (selected.get(), active.get());
         let Some(el) = node.get() else { return };
@@ -126,5 +126,5 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         let env = MapEnv { uid: &uid, narrow, tabs };
         mark(&el, &ctx.id("card"), sel.as_deref(), act.as_deref(), &zoom(&env, sel.as_deref()));
     });
-    view
+    Panel { class: "vp-map", html, slots: vec![("card", card)], on, node }
 }

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::common::{handler, panel};
+use super::common::{handler, Panel};
 use super::Ctx;
 use crate::i18n::Lang;
 
 /// Events shown before "Show all".
 const FIRST: usize = 8;
 
-pub fn timeline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
+pub fn timeline_view(ctx: Ctx, lang: Lang) -> Panel {
     let all = RwSignal::new(false);
     let events = Memo::new(move |_| crate::markup::timeline(&ctx.data().ds, lang, if all.get() { usize::MAX } else { FIRST }));
     let on = handler(move |ev: web_sys::Event| {
@@ -20,5 +20,5 @@ pub fn timeline_view(ctx: Ctx, lang: Lang) -> impl IntoView {
         }
     });
     let html = crate::markup::timeline_panel(lang, &ctx.uid(), &events.get_untracked());
-    panel("vp-timeline-view", html, vec![("events", events)], on).0
+    Panel { class: "vp-timeline-view", html, slots: vec![("events", events)], on, node: NodeRef::new() }
 }
