@@ -72,7 +72,8 @@ fn on_change(ctx: Ctx, ev: &web_sys::Event) {
 pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
     let assessment = Memo::new(move |_| query.with(|q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
-    let needle = RwSignal::new(String::new());
+    // What the service filter box holds (`None` when empty; the same signal type as the map's).
+    let needle = RwSignal::new(None::<String>);
     let wrong = RwSignal::new(false);
     let uid = ctx.uid();
     let chip = selection_chip(ctx, lang);
@@ -82,7 +83,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     };
     let service = {
         let uid = uid.clone();
-        Memo::new(move |_| service_select(&ctx.data().ds, lang, &uid, &normalise(&needle.get()), query.with(|q| q.service.clone()).as_deref()))
+        Memo::new(move |_| service_select(&ctx.data().ds, lang, &uid, &needle.with(|n| normalise(n.as_deref().unwrap_or_default())), query.with(|q| q.service.clone()).as_deref()))
     };
     let yes_no = {
         let uid = uid.clone();
@@ -118,7 +119,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
         "change" => on_change(ctx, &ev),
         "submit" => ev.prevent_default(),
         "input" => match dom::target(&ev, "[data-input]").and_then(|el| el.get_attribute("data-input")).as_deref() {
-            Some("service-filter") => needle.set(event_target_value(&ev)),
+            Some("service-filter") => needle.set(Some(event_target_value(&ev)).filter(|v| !v.is_empty())),
             Some("equity") => on_equity(ctx, wrong, &event_target_value(&ev)),
             _ => {}
         },
