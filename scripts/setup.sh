@@ -3,7 +3,7 @@
 # Works on a fresh Debian machine that has only rustup and cargo. Nothing is downloaded from
 # GitHub: every tool comes from crates.io, Debian or the npm registry.
 #   scripts/setup.sh          build tools: wasm32 target, wasm-pack, wasm-bindgen-cli, Node.js
-#                             and the minifiers in tools/build (npm)
+#                             and tools/build from npm (minifiers, wasm-opt)
 #   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR, geckodriver, e2e npm deps
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +35,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
     || cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
-# Node.js and the build's minifiers (tools/build: terser, lightningcss), from Debian and the
-# npm registry; installed again whenever the lock file changed since the last install.
+# Node.js and the build's tools (tools/build: terser, lightningcss, binaryen's wasm-opt), from
+# Debian and the npm registry; installed again whenever the lock file changed since the last install.
 apt_install() {
   local SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -51,12 +51,12 @@ if [ "${#node_missing[@]}" -gt 0 ]; then
   apt_install "${node_missing[@]}"
 fi
 if ! cmp -s tools/build/package-lock.json tools/build/node_modules/.installed-lock.json; then
-  say "installing the build's minifiers (npm ci in tools/build)"
+  say "installing the build's minifiers and wasm-opt (npm ci in tools/build)"
   (cd tools/build && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
 fi
 
-# Never Debian's binaryen: its wasm-opt silently breaks the output. wasm-opt is disabled in
-# Cargo.toml ([package.metadata.wasm-pack.profile.*]) and `strip = true` is used instead.
+# Never Debian's binaryen: its wasm-opt silently breaks the output. wasm-pack's own wasm-opt
+# step is off (Cargo.toml); scripts/build.sh runs binaryen 132's from tools/build (npm).
 
 if [ "$want_test" = 1 ]; then
   missing=()

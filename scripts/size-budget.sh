@@ -4,9 +4,9 @@
 # test. Run after scripts/build.sh. To see where bytes went: scripts/size.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Reached with the lean build, markup-first views and minified loader, stylesheet and glue
-# (199,736 B) plus ~2 %; lower it when the widget shrinks.
-BUDGET=${SIZE_BUDGET:-204000}
+# Reached with the lean build, markup-first views, wasm-opt and minified loader, stylesheet
+# and glue (191,100 B; the wasm alone 178,822 B) plus ~2 %; lower it when the widget shrinks.
+BUDGET=${SIZE_BUDGET:-195000}
 total=0
 for f in www/vats-pilot.js www/widget.css www/pkg/vats_pilot_lean.js www/pkg/vats_pilot_lean_bg.wasm; do
   [ -f "$f" ] || { echo "size budget: $f is missing; run scripts/build.sh first" >&2; exit 1; }
