@@ -80,11 +80,11 @@ export async function serve({ headers = () => ({}) } = {}) {
   return { base, requests, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }
 
-export async function browser() {
+export async function browser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-quic'],
+      '--no-first-run', '--disable-sync', '--disable-quic', ...extraArgs],
   });
 }
 
