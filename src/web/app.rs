@@ -98,11 +98,14 @@ fn mark_tabs(list: &web_sys::Element, current: Tab) {
 fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let s = lang.strings();
     let all = view == ViewMode::All;
-    // A memo, so the panel is rebuilt when the tab changes, not on every state change.
-    let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
+    // A memo, so the panel is rebuilt when the tab changes, not on every state change. It holds
+    // the tab's id: a string memo is a type the views already have (each new memo type adds
+    // its own copy of the reactive code to the wasm).
+    let tab_id = Memo::new(move |_| ctx.state.with(|s| s.tab.id().to_string()));
+    let tab = move || tab_id.with(|t| Tab::parse(t).unwrap_or_default());
     // Every tab is the same element type, so switching needs no type-erased view.
     let panel = move || {
-        super::common::panel(match tab.get() {
+        super::common::panel(match tab() {
             Tab::Map => super::map::map_view(ctx, lang),
             Tab::List => super::list::list_view(ctx, lang),
             Tab::Checker => super::checker::checker_view(ctx, lang),
@@ -111,7 +114,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     };
     let list: NodeRef<leptos::html::Div> = NodeRef::new();
     Effect::new(move |_| {
-        let t = tab.get();
+        let t = tab();
         if let Some(el) = list.get() {
             mark_tabs(&el, t);
         }
@@ -142,7 +145,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let tabs = all.then(|| {
         view! {
             <div class="vp-tabs" role="tablist" aria-label=s.nav_label node_ref=list on:click=choose on:keydown=on_key
-                inner_html=crate::markup::shell::tabs(lang, &uid, tab.get_untracked()).into_string()></div>
+                inner_html=crate::markup::shell::tabs(lang, &uid, untrack(tab)).into_string()></div>
         }
     });
     view! {
@@ -153,7 +156,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
             class="vp-panel"
             id=ctx.id("panel")
             role=all.then_some("tabpanel")
-            aria-labelledby=move || all.then(|| ctx.id(&format!("tab-{}", tab.get().id())))
+            aria-labelledby=move || all.then(|| ctx.id(&format!("tab-{}", tab().id())))
         >
             {panel}
         </div>
