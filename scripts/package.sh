@@ -25,20 +25,9 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 dataset=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync("data/pilot.json","utf8")).version)')
 sed -e "s/@VERSION@/$version/" -e "s/@DATASET@/$dataset/" packaging/npm/package.json >"$out/package.json"
 
-# Precompress with Node's zlib (gzip -9, brotli quality 11): no extra tools needed.
-node --input-type=module - "$out" <<'JS'
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-const dir = process.argv[2];
-const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-for (const f of walk(dir)) {
-  if (!/\.(js|map|css|html|json|wasm|csv)$/.test(f) || f.endsWith('package.json')) continue;
-  const body = readFileSync(f);
-  writeFileSync(`${f}.gz`, gzipSync(body, { level: 9 }));
-  writeFileSync(`${f}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-}
-JS
+# Precompressed .gz and .br siblings, as scripts/build.sh writes them (tools/size/compress.mjs).
+find "$out" -type f \( -name '*.js' -o -name '*.map' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.wasm' -o -name '*.csv' \) \
+  ! -name package.json -print0 | xargs -0 node tools/size/compress.mjs
 echo "package: $out (vats-pilot $version, dataset $dataset)"
 for f in pkg/vats_pilot_lean_bg.wasm pkg/vats_pilot_lean.js pkg/vats_pilot_bg.wasm pkg/vats_pilot.js vats-pilot.js; do
   printf '  %-24s %8d raw %8d gzip %8d brotli\n' "$f" "$(wc -c <"$out/$f")" "$(wc -c <"$out/$f.gz")" "$(wc -c <"$out/$f.br")"

@@ -80,7 +80,7 @@ if (bins[0]) {
 console.log('  of the data sections:');
 for (const [label, b] of parts) console.log(`    ${label.padEnd(42)} ${kb(b.length)}  gzip alone ${kb(b.length ? gz(b) : 0).trim()} KB`);
 
-console.log('\nfirst load (what a reader downloads; gzip -9 and brotli q11 via node:zlib)');
+console.log('\nfirst load (what a reader downloads; GNU gzip -9 and brotli q11 via node:zlib)');
 console.log(`  ${'file'.padEnd(24)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
 const rows = [[wasm, shipped], ...rest.map((f) => [f, readFileSync(f)])];
 const t = [0, 0, 0];
