@@ -2,7 +2,7 @@
 // first-load table of the shipped files. Used by scripts/size.sh.
 // Usage: node report.mjs TOP.csv WASM GLUE CSS LOADER
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
@@ -61,22 +61,22 @@ for (const [label, size] of [...sums].sort((a, b) => b[1] - a[1])) {
 }
 console.log(`  ${'total (symbols and debug sections excluded)'.padEnd(56)} ${kb(total)}`);
 
-// Data parts, found by their bytes in the shipped wasm.
+// Data parts, found by their bytes in the build with symbols (wasm-opt splits the shipped
+// wasm's data segments where runs of zeros were).
+const unopt = readFileSync(join(dirname(topCsv), 'vats_pilot_bg.wasm'));
 const parts = [];
 const json = readFileSync('data/pilot.json');
-parts.push(['embedded data/pilot.json text', shipped.indexOf(json) >= 0 ? json : Buffer.alloc(0)]);
+parts.push(['embedded data/pilot.json text', unopt.indexOf(json) >= 0 ? json : Buffer.alloc(0)]);
 const geo = readFileSync('src/geo_data.rs', 'utf8');
-const paths = [...geo.matchAll(/\bd: "([^"]*)"/g)].map((m) => m[1]).filter((d) => shipped.indexOf(Buffer.from(d)) >= 0);
+const paths = [...geo.matchAll(/\bd: "([^"]*)"/g)].map((m) => m[1]).filter((d) => unopt.indexOf(Buffer.from(d)) >= 0);
 parts.push(['map paths (geo_data.rs)', Buffer.from(paths.join(''))]);
-// The embedded dataset as build.rs wrote it (the newest pilot.bin under the symbols build).
+// The embedded dataset as build.rs wrote it (the pilot.bin of the symbols build that is in it).
 const buildDir = `${process.env.SIZE_TARGET || 'target/size-symbols'}/wasm32-unknown-unknown/release/build`;
 const bins = (() => { try { return readdirSync(buildDir); } catch { return []; } })()
   .map((d) => join(buildDir, d, 'out', 'pilot.bin')).filter((f) => { try { statSync(f); return true; } catch { return false; } })
-  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-if (bins[0]) {
-  const b = readFileSync(bins[0]);
-  parts.push([shipped.indexOf(b) >= 0 ? 'embedded dataset (build.rs binary)' : 'embedded dataset binary (NOT found in the wasm)', b]);
-}
+  .map((f) => readFileSync(f));
+const bin = bins.find((b) => unopt.indexOf(b) >= 0);
+parts.push(bin ? ['embedded dataset (build.rs binary)', bin] : ['embedded dataset binary (NOT found in the wasm)', Buffer.alloc(0)]);
 console.log('  of the data sections:');
 for (const [label, b] of parts) console.log(`    ${label.padEnd(42)} ${kb(b.length)}  gzip alone ${kb(b.length ? gz(b) : 0).trim()} KB`);
 
