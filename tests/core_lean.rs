@@ -47,7 +47,7 @@ fn rendered(ds: &Dataset) -> Vec<String> {
         out.push(markup::timeline(ds, lang, usize::MAX).into_string());
         out.push(markup::footer(ds, lang, None).into_string());
         out.push(markup::footer(ds, lang, Some("https://example.org/w/")).into_string());
-        out.push(markup::notes(ds, lang));
+        out.push(markup::notes(ds, lang).into_string());
         let ids: Vec<String> = ds.sources.iter().map(|s| s.id.clone()).collect();
         out.push(markup::source_links(ds, lang, &ids));
         out.push(checker::place_select(ds, lang, "w", None).into_string());

@@ -150,6 +150,10 @@ async fn shell_shows_title_tabs_and_switches_language() {
 #[wasm_bindgen_test]
 async fn the_notes_say_what_changed_in_each_dataset_version_newest_first() {
     let w = widget(r#"{"idPrefix":"notes"}"#).await;
+    // Closed, the notes hold nothing yet; opening them writes them.
+    assert!(w.all(".vp-notes li").is_empty());
+    w.click(".vp-notes summary").await;
+    assert!(w.find(".vp-notes").has_attribute("open"));
     let shown: Vec<String> = w.all(".vp-changes li").iter().filter_map(|li| li.get_attribute("data-version")).collect();
     let versions: Vec<String> = ds().changes_newest_first().map(|c| c.version.clone()).collect();
     assert_eq!(shown, versions);
@@ -533,8 +537,10 @@ async fn a_hostile_dataset_is_shown_as_text_in_every_view_and_both_languages() {
         assert!(w.try_find(".vp-compare").is_some() && w.try_find(".vp-reasons li").is_some());
         assert!(w.text(".vp-result").contains("<img src=x"), "{lang}: rule text is text");
         assert_inert(&w, &format!("{lang} checker"));
-        // Footer notes and sources.
+        // Footer notes and sources (written when opened).
+        w.click(".vp-notes summary").await;
         assert!(w.text(".vp-notes").contains("<img src=x"));
+        assert_inert(&w, &format!("{lang} notes"));
         w.click(".vp-lang").await;
     }
     pause(100).await; // an image error event would have fired by now

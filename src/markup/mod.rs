@@ -368,7 +368,8 @@ pub fn files_folder(url: &str) -> Result<String, &'static str> {
     Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
 }
 
-/// The footer every news graphic has: the credit line, the notes (folded), "Get the data" and
+/// The footer every news graphic has: the credit line, the notes (folded; their content,
+/// [`notes`], is written when a reader opens them, so a mount parses none of it), "Get the data" and
 /// the disclaimer. "Get the data" links to the published files in the folder `files` (a URL
 /// ending in `/`); without it (a newer dataset, or a host that did not say where the files
 /// are) the widget makes the files itself (buttons).
@@ -386,11 +387,10 @@ pub fn footer(ds: &Dataset, lang: Lang, files: Option<&str>) -> Html {
         ),
     };
     Html(format!(
-        "<p>{}</p><details class=\"vp-notes\"><summary>{}</summary><div>{}</div></details>\
+        "<p>{}</p><details class=\"vp-notes\"><summary data-action=\"notes\">{}</summary><div data-slot=\"notes\"></div></details>\
          <p class=\"vp-getdata\">{}{}{}{}{}</p><p class=\"vp-disclaimer\">{}</p>",
         escape(&crate::summary::credit_line(ds, lang)),
         escape(s.footer_notes),
-        notes(ds, lang),
         escape(s.get_data),
         escape(s.colon),
         get("csv", PUBLISHED_CSV, s.format_csv),
@@ -402,7 +402,7 @@ pub fn footer(ds: &Dataset, lang: Lang, files: Option<&str>) -> Html {
 
 /// The footer's notes: caveats and scope, each with sources, then what changed in each
 /// dataset version, newest first.
-pub fn notes(ds: &Dataset, lang: Lang) -> String {
+pub fn notes(ds: &Dataset, lang: Lang) -> Html {
     let s = lang.strings();
     let caveats = ds.caveats.iter().chain(&ds.out_of_scope).map(|n| (n.text.get(lang).to_string(), n.source_ids.clone()));
     let mut out = format!("<ul>{}</ul><h4 class=\"vp-h4\">{}</h4><ul class=\"vp-changes\">", cited_items(ds, lang, caveats), escape(s.what_changed));
@@ -418,7 +418,7 @@ pub fn notes(ds: &Dataset, lang: Lang) -> String {
         out.push_str("</li>");
     }
     out.push_str("</ul>");
-    out
+    Html(out)
 }
 
 /// What the map's fills mean: pilot area, hatched (only part of the outline is in the pilot;
