@@ -94,13 +94,18 @@ impl Notice {
 /// reference count, so a widget's copy is freed when its last widget unmounts.
 pub struct Data {
     pub ds: Dataset,
-    pub index: SearchIndex,
+    /// Built on first use (the list or the JS API's filter), not at mount: a map or checker
+    /// embed never needs it.
+    index: OnceLock<SearchIndex>,
 }
 
 impl Data {
     pub fn new(ds: Dataset) -> Data {
-        let index = SearchIndex::new(&ds);
-        Data { ds, index }
+        Data { ds, index: OnceLock::new() }
+    }
+    /// The search index, built the first time it is asked for.
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::new(&self.ds))
     }
 }
 

@@ -187,7 +187,7 @@ mod tests {
     fn facet_options_carry_their_counts_and_a_chosen_value_is_selected() {
         let data = embedded_data();
         let f = Filter::default().with("zone", "hainan");
-        let r = filter(&data.ds, &data.index, &f).unwrap();
+        let r = filter(&data.ds, data.index(), &f).unwrap();
         let h = fields(&data.ds, Lang::En, "w", &f, &r, SortKey::Name);
         let hainan = r.count(0, "hainan");
         assert!(hainan > 0);

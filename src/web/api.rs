@@ -62,6 +62,6 @@ pub fn filter_enterprises(f: JsValue) -> Result<JsValue, JsError> {
         filter.facets[i] = a.string(def.id)?;
     }
     let data = embedded_data();
-    let r = crate::filter::filter(&data.ds, &data.index, &filter).map_err(|e| JsError::new(&format!("filterEnterprises: {e}")))?;
+    let r = crate::filter::filter(&data.ds, data.index(), &filter).map_err(|e| JsError::new(&format!("filterEnterprises: {e}")))?;
     to_js(&r.to_api(&data.ds))
 }

@@ -22,7 +22,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let filt = Memo::new(move |_| ctx.state.with(|st| st.filter.clone()));
     let result = Memo::new(move |_| {
         let data = ctx.data();
-        filter(&data.ds, &data.index, &filt.get()).unwrap_or_default()
+        filter(&data.ds, data.index(), &filt.get()).unwrap_or_default()
     });
     // "Show more" widens the page for the filter it was pressed under; a new filter starts
     // again at the first page (derived, so no effect writes a signal).
@@ -32,7 +32,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let page = Memo::new(move |_| {
         let data = ctx.data();
         let sort = ctx.state.with(|st| st.sort);
-        result.with(|r| crate::filter::page(&data.ds, &data.index, r, sort, lang, shown(), page_size))
+        result.with(|r| crate::filter::page(&data.ds, data.index(), r, sort, lang, shown(), page_size))
     });
     let items = move || {
         let data = ctx.data();
