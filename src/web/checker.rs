@@ -69,6 +69,9 @@ fn on_change(ctx: Ctx, ev: &web_sys::Event) {
     }
 }
 
+/// Not inlined into the shell's tab switch: a mount then compiles only the tab it shows
+/// (V8 compiles each wasm function the first time it runs).
+#[inline(never)]
 pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
     let assessment = Memo::new(move |_| query.with(|q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));

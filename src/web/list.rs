@@ -16,6 +16,9 @@ use crate::markup::Html;
 const PAGE: usize = 10;
 const PAGE_PHONE: usize = 3;
 
+/// Not inlined into the shell's tab switch: a mount then compiles only the tab it shows
+/// (V8 compiles each wasm function the first time it runs).
+#[inline(never)]
 pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let narrow = dom::narrow_screen();
     let page_size = if narrow { PAGE_PHONE } else { PAGE };

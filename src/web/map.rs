@@ -82,6 +82,9 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     }
 }
 
+/// Not inlined into the shell's tab switch: a mount then compiles only the tab it shows
+/// (V8 compiles each wasm function the first time it runs).
+#[inline(never)]
 pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
     // The card shows the zone with keyboard focus, else the one under the pointer, else the
     // selection: a pointer resting on the map never takes the card from the keyboard.

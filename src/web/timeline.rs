@@ -11,6 +11,9 @@ use crate::i18n::Lang;
 /// Events shown before "Show all".
 const FIRST: usize = 8;
 
+/// Not inlined into the shell's tab switch: a mount then compiles only the tab it shows
+/// (V8 compiles each wasm function the first time it runs).
+#[inline(never)]
 pub fn timeline_view(ctx: Ctx, lang: Lang) -> Panel {
     let all = RwSignal::new(false);
     let events = Memo::new(move |_| crate::markup::timeline(&ctx.data().ds, lang, if all.get() { usize::MAX } else { FIRST }));
