@@ -74,8 +74,10 @@ impl DatasetDiff {
     }
 }
 
-/// The collections in the order a reviewer cares about them. `true` = always reported.
-const SECTIONS: [(&str, &str, bool); 15] = [
+/// Every collection of the dataset, in the order a reviewer cares about them. `true` = always
+/// reported. `tests/core_workflow.rs` changes a record in each array of the serialised
+/// dataset and fails when one is missing here.
+const SECTIONS: [(&str, &str, bool); 16] = [
     ("enterprises", "Enterprises", true),
     ("rules", "Rules and caps", true),
     ("conditions", "Conditions", false),
@@ -84,6 +86,7 @@ const SECTIONS: [(&str, &str, bool); 15] = [
     ("zones", "Pilot zones", false),
     ("places", "Places", false),
     ("services", "Services", false),
+    ("questions", "Checker questions", false),
     ("serviceFamilies", "Service families", false),
     ("programmes", "Programmes", false),
     ("countries", "Countries", false),
@@ -240,6 +243,7 @@ fn describe(key: &str, v: &Value) -> String {
             format!("{}: {value}{as_of}", en(v, "label"))
         }
         "timeline" => format!("{}: {}", s(v, "date"), en(v, "label")),
+        "questions" => en(v, "label").to_string(),
         "sources" => format!("{} — {}", s(v, "outlet"), s(v, "title")),
         "caveats" | "outOfScope" | "conditions" => en(v, "text").to_string(),
         "changelog" => format!("{}: {}", s(v, "date"), en(v, "summary")),

@@ -4,7 +4,7 @@
 
 use crate::filter::display_name;
 use crate::i18n::{fill, Lang};
-use crate::markup::{escape, source_links, unidentified_summary, zone_name};
+use crate::markup::{cited_line, escape, source_links, unidentified_summary, zone_name};
 use crate::model::{Dataset, Enterprise, Status};
 
 /// A static summary of the dataset for readers without JavaScript (and until the widget
@@ -25,7 +25,11 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     }
     out.push_str("</ul>");
     let headline = crate::summary::headline_text(ds, lang);
-    out.push_str(&format!("<p><strong>{}</strong></p><ul>", escape(&headline)));
+    out.push_str(&format!("<p><strong>{}</strong></p>", escape(&headline)));
+    for line in [crate::summary::batch_categories_text(ds, lang), crate::summary::later_text(ds, lang)].into_iter().flatten() {
+        out.push_str(&cited_line(ds, lang, &line));
+    }
+    out.push_str("<ul>");
     for e in ds.enterprises.iter().filter(|e| e.status == Status::Approved && e.identified) {
         out.push_str(&format!(
             "<li>{} {}</li>",

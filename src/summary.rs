@@ -2,12 +2,8 @@
 //! Nothing here is hard-coded: every count comes from records and figures.
 
 use crate::i18n::{count, fill, Lang};
+pub use crate::model::{BATCH_CATEGORIES_FIGURE, FIRST_BATCH_EVENT, FIRST_BATCH_FIGURE, LATEST_TOTAL_FIGURE};
 use crate::model::{Dataset, Enterprise, Figure, Status};
-
-/// The figure id that states how many firms the first batch approved.
-pub const FIRST_BATCH_FIGURE: &str = "first-batch-approved";
-/// The figure id of the latest reported cumulative total.
-pub const LATEST_TOTAL_FIGURE: &str = "cumulative-approved-2026";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Headline {
@@ -87,7 +83,8 @@ pub fn headline_text(ds: &Dataset, lang: Lang) -> String {
     )
 }
 
-/// The later cumulative figure in words, with its sources, when the data has one.
+/// The later cumulative figure in words, with its doubts (the figure's note) and its sources,
+/// when the data has one.
 pub fn later_text(ds: &Dataset, lang: Lang) -> Option<(String, Vec<String>)> {
     let s = lang.strings();
     let f = ds.figure(LATEST_TOTAL_FIGURE)?;
@@ -97,9 +94,27 @@ pub fn later_text(ds: &Dataset, lang: Lang) -> Option<(String, Vec<String>)> {
             ("n", &count(f.value?)),
             ("date", f.as_of.as_deref().unwrap_or(s.unknown)),
             ("confidence", crate::explain::confidence_label(f.confidence, lang)),
+            ("note", f.note.as_ref().map(|n| n.get(lang)).unwrap_or_default()),
         ],
     );
-    Some((text, f.source_ids.clone()))
+    Some((text.trim_end().to_string(), f.source_ids.clone()))
+}
+
+/// The licence categories the first batch was granted, as a whole ("Licence categories granted
+/// in the first batch: B14 …. For the batch as a whole: …"), with its sources, when the data
+/// has that figure.
+pub fn batch_categories_text(ds: &Dataset, lang: Lang) -> Option<(String, Vec<String>)> {
+    let s = lang.strings();
+    let f = ds.figure(BATCH_CATEGORIES_FIGURE)?;
+    let text = fill(
+        s.figure_sentence,
+        &[
+            ("label", f.label.get(lang)),
+            ("value", f.display.as_ref()?.get(lang)),
+            ("note", f.note.as_ref().map(|n| n.get(lang)).unwrap_or_default()),
+        ],
+    );
+    Some((text.trim_end().to_string(), f.source_ids.clone()))
 }
 
 /// The credit line: how many sources, which dataset version and date.

@@ -10,7 +10,7 @@ use vats_pilot::diff::{diff, RecordChange};
 use vats_pilot::model::Dataset;
 use vats_pilot::validate::{validate, ProblemKind};
 
-const PREVIOUS: &str = "tests/data/pilot-2026.11.23.json";
+const PREVIOUS: &str = "tests/data/pilot-2026.11.29.json";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -116,20 +116,27 @@ fn diff_between_the_previous_and_current_version_shows_the_corrections() {
     let (code, out) = vats_data(&["diff", PREVIOUS, "data/pilot.json"]);
     assert_eq!(code, 0, "{out}");
     for expected in [
-        &format!("Dataset 2026.11.23 → {}", embedded().version),
-        "~ changed e-boc-subsidiary",
-        "financial technology would be an inference",
-        "~ changed services-pilot-localities",
-        "asOf: \"2025-04-21\" → \"2025-04-11\"",
-        "date: \"2024-10\" → \"2024-10-31\"",
-        "~ changed e-glp",
-        "signed with Lin-gang",
-        "国办函〔2025〕16号",
-        "+ added t-miit-study-further: 2025-04-21",
-        "- removed cumulative-aggregator: Cumulative pilot approvals (aggregator claim): 40",
-        "+ added doubtful-40",
+        &format!("Dataset 2026.11.29 → {}", embedded().version),
+        // The first batch's categories, for the batch as a whole.
+        "+ added first-batch-categories: Licence categories granted in the first batch: B14 internet access (ISP), B21",
+        // The 166 figure keeps its confidence and says why it is doubtful.
+        "~ changed cumulative-approved-2026",
+        "note.en: ",
+        "earlier this year",
+        "~ changed t-cumulative-166",
+        "~ changed later-batches",
+        // The Market Access Negative List is not the foreign-investment list.
+        "+ added market-access-list-2025: The Market Access Negative List (2025 edition",
+        // Law firms' notes cited where they support a condition.
+        "~ changed registered-in-place",
+        "sourceIds: S7, S8, S23 → S7, S8, S23, S87, S88 (added S87, S88)",
+        "+ added application-review",
+        "+ added S87: Reed Smith",
+        "+ added S88: Bird & Bird",
+        "~ changed S42",
         "Rules and caps: no change.",
-        "+ added 2026.11.29",
+        "Enterprises: no change.",
+        "+ added 2026.12.04",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -156,13 +163,54 @@ fn diff_says_when_a_cap_changes_and_when_nothing_changed() {
     assert!(text.contains("Figures: no change."), "{text}");
 }
 
+/// Every array in the serialised dataset is a collection a reviewer must hear about: change the
+/// first record of each (its first text field) and the diff must report that record under the
+/// collection's key. A collection added to the model and not to the diff fails here.
+#[test]
+fn diff_reports_a_change_in_every_collection_of_the_dataset() {
+    let old = embedded().clone();
+    let json = serde_json::to_value(&old).unwrap();
+    let collections: Vec<String> = json.as_object().unwrap().iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k.clone()).collect();
+    assert!(collections.len() >= 16, "{collections:?}");
+    for key in &collections {
+        let mut changed = json.clone();
+        let first = changed[key.as_str()].get_mut(0).and_then(|r| r.as_object_mut()).unwrap_or_else(|| panic!("{key} has no records"));
+        let id = first.get("id").or_else(|| first.get("version")).and_then(|v| v.as_str()).unwrap().to_string();
+        // A bilingual text field, or else a free-text one (not an id or an enum value).
+        let text_field = |v: &serde_json::Value| v.get("en").is_some_and(|e| e.is_string());
+        let free_text = |v: &serde_json::Value| v.as_str().is_some_and(|s| s.contains(' '));
+        let name = first
+            .iter()
+            .find(|(_, v)| text_field(v))
+            .or_else(|| first.iter().find(|(_, v)| free_text(v)))
+            .map(|(k, _)| k.clone())
+            .unwrap_or_else(|| panic!("{key}: no text field"));
+        let (field, value) = first.iter_mut().find(|(k, _)| **k == name).unwrap();
+        let field = field.clone();
+        match value {
+            serde_json::Value::String(s) => s.push_str(" (edited)"),
+            other => other["en"] = format!("{} (edited)", other["en"].as_str().unwrap()).into(),
+        }
+        let new: Dataset = serde_json::from_value(changed).unwrap_or_else(|e| panic!("{key}.{field}: {e}"));
+        let d = diff(&old, &new);
+        let section = d.section(key).unwrap_or_else(|| panic!("vats-data diff does not cover `{key}`"));
+        assert!(
+            matches!(&section.changes[..], [RecordChange::Changed { id: i, fields, .. }] if *i == id && fields.iter().any(|f| f.field.starts_with(&field))),
+            "{key}: {:?}",
+            section.changes
+        );
+        let text = d.to_string();
+        assert!(text.contains(&format!("~ changed {id}")) && text.contains("(edited)"), "{key}:\n{text}");
+    }
+}
+
 #[test]
 fn the_changelog_ends_with_this_version_and_reads_newest_first() {
     let ds = embedded();
     assert_eq!(ds.changelog.last().map(|c| c.version.as_str()), Some(ds.version.as_str()));
     let newest: Vec<&str> = ds.changes_newest_first().map(|c| c.version.as_str()).collect();
     assert_eq!(newest.first(), Some(&ds.version.as_str()));
-    assert!(newest.contains(&"2026.11.23"), "the previous version keeps its entry");
+    assert!(newest.contains(&"2026.11.29"), "the previous version keeps its entry");
 }
 
 #[test]
@@ -185,10 +233,15 @@ fn validation_catches_a_stale_or_disordered_changelog() {
 }
 
 #[test]
-fn the_previous_dataset_still_loads_without_a_changelog() {
+fn the_previous_dataset_loads_and_a_file_without_a_changelog_too() {
     let text = std::fs::read_to_string(root().join(PREVIOUS)).unwrap();
     let old = vats_pilot::data::load(&text).expect("previous version is valid");
-    assert!(old.changelog.is_empty());
+    assert_eq!(old.changelog.last().map(|c| c.version.as_str()), Some("2026.11.29"));
+    // Files written before the changelog existed have no `changelog` key.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json.as_object_mut().unwrap().remove("changelog");
+    let parsed: Dataset = serde_json::from_value(json).expect("a file without a changelog still reads");
+    assert!(parsed.changelog.is_empty());
 }
 
 #[test]

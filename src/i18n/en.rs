@@ -66,7 +66,8 @@ pub const EN: Strings = Strings {
 
     list_heading: "Enterprises: approvals and reported applicants",
     headline: "{total} approved in the first batch ({date}) — {identified} publicly identified",
-    headline_later: "Later reports put the total at {n} approvals ({date}, {confidence}); those firms are not listed here.",
+    headline_later: "Later reports put the total at {n} approvals ({date}, {confidence}); those firms are not listed here. {note}",
+    figure_sentence: "{label}: {value}. {note}",
     unidentified_group: "{n} not publicly identified",
     unidentified_in_zone: "{n} of them in {zone}",
     unidentified_name: "Not publicly identified",

@@ -193,6 +193,8 @@ pub struct Strings {
     pub list_heading: &'static str,
     pub headline: &'static str,
     pub headline_later: &'static str,
+    /// A figure in a sentence: its label, its value in words, its note.
+    pub figure_sentence: &'static str,
     pub unidentified_group: &'static str,
     pub unidentified_in_zone: &'static str,
     pub unidentified_name: &'static str,
@@ -336,6 +338,7 @@ mod tests {
             (EN.zone_check, ZH.zone_check),
             (EN.headline, ZH.headline),
             (EN.headline_later, ZH.headline_later),
+            (EN.figure_sentence, ZH.figure_sentence),
             (EN.unidentified_group, ZH.unidentified_group),
             (EN.unidentified_in_zone, ZH.unidentified_in_zone),
             (EN.result_count, ZH.result_count),

@@ -66,7 +66,8 @@ pub const ZH: Strings = Strings {
 
     list_heading: "企业：获批企业与据报申请企业",
     headline: "首批获批 {total} 家（{date}）——其中 {identified} 家已公开身份",
-    headline_later: "后续报道称累计获批 {n} 家（{date}，{confidence}）；这些企业未在此列出。",
+    headline_later: "后续报道称累计获批 {n} 家（{date}，{confidence}）；这些企业未在此列出。{note}",
+    figure_sentence: "{label}：{value}。{note}",
     unidentified_group: "{n} 家未公开身份",
     unidentified_in_zone: "其中 {n} 家在{zone}",
     unidentified_name: "未公开身份",

@@ -3,7 +3,7 @@
 //! unidentified approvals, "Show more"). The search box is the view's own control, so typing
 //! never replaces it.
 
-use super::{enterprise_card, escape, source_links, unidentified_card, Html};
+use super::{cited_line, enterprise_card, escape, unidentified_card, Html};
 use crate::filter::{Filter, FilterResult, SortKey, FACETS, UNKNOWN};
 use crate::i18n::{fill, Lang};
 use crate::model::{Dataset, Enterprise};
@@ -17,8 +17,8 @@ pub fn header(ds: &Dataset, lang: Lang, uid: &str) -> Html {
         escape(s.list_heading),
         escape(&crate::summary::headline_text(ds, lang)),
     );
-    if let Some((text, sources)) = crate::summary::later_text(ds, lang) {
-        h.push_str(&format!("<p class=\"vp-later\">{} <span>{}</span></p>", escape(&text), source_links(ds, lang, &sources)));
+    for line in [crate::summary::batch_categories_text(ds, lang), crate::summary::later_text(ds, lang)].into_iter().flatten() {
+        h.push_str(&cited_line(ds, lang, &line));
     }
     Html(h)
 }

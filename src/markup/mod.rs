@@ -71,6 +71,11 @@ pub fn source_links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
     out
 }
 
+/// A sentence from the data with its source links: `<p class="vp-later">text <span>…`.
+pub fn cited_line(ds: &Dataset, lang: Lang, (text, sources): &(String, Vec<String>)) -> String {
+    format!("<p class=\"vp-later\">{} <span>{}</span></p>", escape(text), source_links(ds, lang, sources))
+}
+
 /// "Area selected on the map: Hainan · Clear selection" (empty without a selection): the
 /// map's selection also filters the list and sets the checker's place.
 pub fn selection_chip(ds: &Dataset, lang: Lang, zone: Option<&str>) -> Html {
@@ -260,7 +265,14 @@ pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> Html {
         if e.confidence != crate::model::Confidence::High {
             out.push_str(&format!(" <span class=\"vp-muted\">{}</span>", escape(&fill(s.with_note, &[("value", ""), ("note", crate::explain::confidence_label(e.confidence, lang))]))));
         }
-        out.push_str(&format!(" <span class=\"vp-sources\">{}</span></li>", source_links(ds, lang, &e.source_ids)));
+        out.push_str(&format!(" <span class=\"vp-sources\">{}</span>", source_links(ds, lang, &e.source_ids)));
+        // The first batch's licence categories, where the batch is told.
+        if e.id == crate::summary::FIRST_BATCH_EVENT {
+            if let Some(line) = crate::summary::batch_categories_text(ds, lang) {
+                out.push_str(&cited_line(ds, lang, &line));
+            }
+        }
+        out.push_str("</li>");
     }
     out.push_str("</ol>");
     if events_total > limit {
