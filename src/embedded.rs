@@ -153,7 +153,14 @@ impl Reader<'_> {
         }
     }
     fn programme(&mut self) -> Programme {
-        Programme { id: self.string(), name: self.text(), instrument: self.text(), date: self.opt_string(), source_ids: self.strings() }
+        Programme {
+            id: self.string(),
+            name: self.text(),
+            short_name: self.opt_text(),
+            instrument: self.text(),
+            date: self.opt_string(),
+            source_ids: self.strings(),
+        }
     }
     fn zone(&mut self) -> Zone {
         Zone {

@@ -29,6 +29,14 @@ pub fn decided_by(ds: &Dataset, rule: Option<&Rule>, lang: Lang) -> String {
     }
 }
 
+/// [`decided_by`] in few words, for rows that repeat it: the programme's short name.
+pub fn decided_by_short(ds: &Dataset, rule: Option<&Rule>, lang: Lang) -> String {
+    match rule.filter(|r| r.tier == Tier::Programme).and_then(|r| ds.programme(&r.programme)) {
+        Some(p) => p.short_name.as_ref().unwrap_or(&p.name).get(lang).to_string(),
+        None => decided_by(ds, rule, lang),
+    }
+}
+
 fn place_name(ds: &Dataset, q: &Query, lang: Lang) -> String {
     let id = q.place.as_deref().unwrap_or_default();
     ds.place(id).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| id.to_string())
@@ -188,7 +196,7 @@ pub fn compare_row(ds: &Dataset, row: &CompareRow, lang: Lang) -> [String; 4] {
         ds.places.get(row.place).map(|p| p.name.get(lang).to_string()).unwrap_or_default(),
         verdict_word(a.verdict, lang).to_string(),
         max_equity(a, lang),
-        decided_by(ds, a.rule(ds), lang),
+        decided_by_short(ds, a.rule(ds), lang),
     ]
 }
 

@@ -121,6 +121,10 @@ pub struct Programme {
     /// e.g. "vats-pilot-2024", "services-pilot-2025", "national".
     pub id: String,
     pub name: Text,
+    /// A short name for places that repeat it (the comparison table's rows), e.g. "VATS
+    /// pilot"; `name` when absent.
+    #[serde(default)]
+    pub short_name: Option<Text>,
     /// The instrument that creates it, e.g. 工信部通信函〔2024〕107号.
     pub instrument: Text,
     pub date: Option<String>,

@@ -185,6 +185,9 @@ impl Record for Programme {
     fields!(cites);
     fn check(&self, c: &mut Checker, _: &Ids) {
         c.text("name", &self.name);
+        if let Some(t) = &self.short_name {
+            c.text("shortName", t);
+        }
         if let Some(d) = &self.date {
             c.date("date", d);
         }

@@ -267,3 +267,22 @@ fn the_place_picker_groups_pilot_areas_services_pilot_cities_and_elsewhere() {
     assert_eq!(group("guangzhou"), PlaceGroup::OtherProgramme);
     assert_eq!(group("other-mainland"), PlaceGroup::Elsewhere);
 }
+
+/// A comparison row names who decided in few words (the programme's short name from the data),
+/// so the long name is not repeated down the table; the verdict line keeps the full name.
+#[test]
+fn comparison_rows_name_the_programme_by_its_short_name() {
+    use vats_pilot::explain::{compare_row, decided_by};
+    use vats_pilot::i18n::Lang;
+    let ds = embedded();
+    let rows = compare(ds, &Query::new("", "B11").equity(100)).unwrap();
+    let row = rows.iter().find(|r| ds.places[r.place].id == "hainan").unwrap();
+    let rule = row.assessment.rule(ds).unwrap();
+    let programme = ds.programme(&rule.programme).unwrap();
+    for lang in [Lang::En, Lang::Zh] {
+        let short = programme.short_name.as_ref().expect("a short name").get(lang);
+        assert!(short.chars().count() < programme.name.get(lang).chars().count());
+        assert_eq!(compare_row(ds, row, lang)[3], short);
+        assert_eq!(decided_by(ds, Some(rule), lang), programme.name.get(lang));
+    }
+}

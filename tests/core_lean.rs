@@ -40,7 +40,7 @@ fn rendered(ds: &Dataset) -> Vec<String> {
         let named: Vec<_> = ds.enterprises.iter().filter(|e| e.identified).collect();
         let unidentified: Vec<_> = ds.enterprises.iter().filter(|e| !e.identified).collect();
         out.extend(
-            list::card_items(ds, lang, &named, &unidentified)
+            list::card_items(ds, lang, &named, &unidentified, false)
                 .into_iter()
                 .map(|(k, h)| k + h.as_str()),
         );

@@ -136,6 +136,8 @@ fn diff_between_the_previous_and_current_version_shows_the_corrections() {
         "~ changed S42",
         "Rules and caps: no change.",
         "Enterprises: no change.",
+        "~ changed vats-pilot-2024",
+        "shortName: none → \"VATS pilot (2024)\"",
         "+ added 2026.12.04",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");

@@ -193,6 +193,8 @@ pub struct Strings {
     pub list_heading: &'static str,
     pub headline: &'static str,
     pub headline_later: &'static str,
+    /// The control that opens a folded card's details.
+    pub details: &'static str,
     /// A figure in a sentence: its label, its value in words, its note.
     pub figure_sentence: &'static str,
     pub unidentified_group: &'static str,
@@ -214,7 +216,6 @@ pub struct Strings {
     pub status_approved: &'static str,
     pub status_reported_applicant: &'static str,
     pub field_parent: &'static str,
-    pub field_zone: &'static str,
     pub field_services: &'static str,
     pub field_activity: &'static str,
     pub field_batch: &'static str,

@@ -138,12 +138,13 @@ pub fn count_line(ds: &Dataset, lang: Lang, matched: usize, filtered: bool) -> H
 }
 
 /// The cards of one page, each keyed by its record id: `page` (named records, sorted, cut to
-/// the page), then the records no source names as one group (key `unidentified`).
-pub fn card_items(ds: &Dataset, lang: Lang, page: &[&Enterprise], unidentified: &[&Enterprise]) -> Vec<(String, Html)> {
+/// the page), then the records no source names as one group (key `unidentified`). `folded`
+/// cards show their details on demand (a phone).
+pub fn card_items(ds: &Dataset, lang: Lang, page: &[&Enterprise], unidentified: &[&Enterprise], folded: bool) -> Vec<(String, Html)> {
     let mut out: Vec<(String, Html)> = page
         .iter()
         .map(|e| {
-            let html = format!("<li class=\"vp-ent\" data-id=\"{}\" data-status=\"{}\">{}</li>", escape(&e.id), e.status.id(), enterprise_card(ds, lang, e));
+            let html = format!("<li class=\"vp-ent\" data-id=\"{}\" data-status=\"{}\">{}</li>", escape(&e.id), e.status.id(), enterprise_card(ds, lang, e, folded));
             (e.id.clone(), Html(html))
         })
         .collect();
@@ -199,7 +200,7 @@ mod tests {
     fn the_count_offers_clearing_and_the_cards_offer_more() {
         let ds = embedded();
         let named: Vec<&Enterprise> = ds.enterprises.iter().filter(|e| e.identified).collect();
-        let items = card_items(ds, Lang::En, &named[..2], &named[..1]);
+        let items = card_items(ds, Lang::En, &named[..2], &named[..1], false);
         assert_eq!(items.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), [named[0].id.as_str(), named[1].id.as_str(), "unidentified"]);
         assert!(items[0].1.as_str().starts_with(&format!("<li class=\"vp-ent\" data-id=\"{}\"", named[0].id)));
         let h = show_more(Lang::En, "w", 3);

@@ -51,7 +51,28 @@ pub fn escape(s: &str) -> String {
 /// `Sources: [S1] [S7]` — links open in a new tab and are named for screen readers.
 pub fn source_links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
     let s = lang.strings();
-    let mut out = format!("<span class=\"vp-src-label\">{}{}</span>", escape(s.sources), s.colon);
+    format!("<span class=\"vp-src-label\">{}{}</span>{}", escape(s.sources), s.colon, links(ds, lang, ids))
+}
+
+/// A record's sources as one control: "Sources (3)" opens the links, so a run of links does not
+/// fill the keyboard order; a single source stays a plain link.
+pub fn source_group(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
+    let n = ids.iter().filter(|id| ds.source(id).is_some()).count();
+    if n < 2 {
+        return format!("<p class=\"vp-sources\">{}</p>", source_links(ds, lang, ids));
+    }
+    let s = lang.strings();
+    format!(
+        "<details class=\"vp-srcs\"><summary>{}</summary><p class=\"vp-sources\">{}</p></details>",
+        escape(&fill(s.with_note, &[("value", s.sources), ("note", &n.to_string())])),
+        links(ds, lang, ids)
+    )
+}
+
+/// The links of the sources named by `ids`, each with its full description as its name.
+fn links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
+    let s = lang.strings();
+    let mut out = String::new();
     for src in ids.iter().filter_map(|id| ds.source(id)) {
         let mut name = format!("{}: {} — {}", fill(s.source_n, &[("id", &src.id)]), src.outlet, src.title);
         if let Some(d) = &src.date {
@@ -112,15 +133,13 @@ pub fn unidentified_card(ds: &Dataset, lang: Lang, list: &[&Enterprise]) -> Stri
             ids.push(id.clone());
         }
     }
-    format!(
-        "<h4 class=\"vp-ent-name\">{}</h4><p class=\"vp-sources\">{}</p>",
-        escape(&unidentified_summary(ds, lang, list)),
-        source_links(ds, lang, &ids)
-    )
+    format!("<h4 class=\"vp-ent-name\">{}</h4>{}", escape(&unidentified_summary(ds, lang, list)), source_group(ds, lang, &ids))
 }
 
-/// The inside of one enterprise card (the `<li>` is the caller's).
-pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
+/// The inside of one enterprise card (the `<li>` is the caller's): name, status and area, then
+/// the details (open unless `folded`: on a phone a card is one line until asked) with the
+/// sources as one control.
+pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise, folded: bool) -> String {
     let s = lang.strings();
     let name = display_name(e, lang).unwrap_or(s.unidentified_name);
     let mut h = format!("<h4 class=\"vp-ent-name\">{}", escape(name));
@@ -128,22 +147,23 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     if let Some(other) = display_name(e, lang.other()).filter(|n| *n != name) {
         h.push_str(&format!(" <span class=\"vp-other-lang\" lang=\"{}\">{}</span>", lang.other().tag(), escape(other)));
     }
-    h.push_str("</h4><p class=\"vp-ent-meta\">");
     h.push_str(&format!(
-        "<span class=\"vp-badge vp-badge-{}\">{}</span> <span class=\"vp-muted\">{}</span>",
+        "</h4><p class=\"vp-ent-meta\"><span class=\"vp-badge vp-badge-{}\">{}</span> <span>{}</span></p><details class=\"vp-ent-more\"{}><summary>{}</summary><p class=\"vp-muted\">{}",
         e.status.id(),
         escape(crate::explain::status_label(e.status, lang)),
+        escape(&zone_name(ds, lang, e.zone.as_deref())),
+        if folded { "" } else { " open" },
+        escape(s.details),
         escape(if e.legal_name { s.legal_name } else { s.name_as_reported })
     ));
     if lang == Lang::Zh && e.name_zh.is_none() {
-        h.push_str(&format!(" · <span class=\"vp-muted\">{}</span>", escape(s.zh_name_missing)));
+        h.push_str(&format!("{}{}", s.list_sep, escape(s.zh_name_missing)));
     }
     h.push_str("</p><dl class=\"vp-dl\">");
     let mut row = |dt: &str, dd: &str| h.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(dt), escape(dd)));
     let parent = e.parent.as_ref().map(|p| p.get(lang)).unwrap_or(s.unknown);
     let country = e.parent_country.as_deref().and_then(|c| ds.country(c)).map(|c| c.name.get(lang)).unwrap_or(s.unknown);
     row(s.field_parent, &fill(s.with_note, &[("value", parent), ("note", country)]));
-    row(s.field_zone, &zone_name(ds, lang, e.zone.as_deref()));
     let services = match &e.services {
         None => s.not_published.to_string(),
         Some(list) => list
@@ -164,7 +184,8 @@ pub fn enterprise_card(ds: &Dataset, lang: Lang, e: &Enterprise) -> String {
     if let Some(n) = &e.note {
         h.push_str(&format!("<p class=\"vp-note\">{}</p>", escape(n.get(lang))));
     }
-    h.push_str(&format!("<p class=\"vp-sources\">{}</p>", source_links(ds, lang, &e.source_ids)));
+    h.push_str(&source_group(ds, lang, &e.source_ids));
+    h.push_str("</details>");
     h
 }
 
@@ -182,10 +203,10 @@ mod tests {
     fn a_card_carries_names_fields_and_source_links() {
         let ds = embedded();
         let e = ds.enterprise("e-hsbc-fintech").unwrap();
-        let en = enterprise_card(ds, Lang::En, e);
+        let en = enterprise_card(ds, Lang::En, e, true);
         assert!(en.contains("HSBC FinTech") && en.contains("汇丰金科") && en.contains("Shanghai"), "{en}");
         assert!(en.contains("href=\"http://regional.chinadaily.com.cn/") && en.contains("rel=\"noopener noreferrer\""));
-        let zh = enterprise_card(ds, Lang::Zh, e);
+        let zh = enterprise_card(ds, Lang::Zh, e, false);
         assert!(zh.contains("上海") && zh.contains("来源"), "{zh}");
     }
 
@@ -195,7 +216,7 @@ mod tests {
         let e = ds.enterprises.iter_mut().find(|e| e.id == "e-hsbc-fintech").unwrap();
         e.name_en = Some("<script>alert(1)</script>".into());
         let e = ds.enterprise("e-hsbc-fintech").unwrap().clone();
-        let html = enterprise_card(&ds, Lang::En, &e);
+        let html = enterprise_card(&ds, Lang::En, &e, true);
         assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
     }
 
@@ -265,7 +286,7 @@ pub fn timeline(ds: &Dataset, lang: Lang, limit: usize) -> Html {
         if e.confidence != crate::model::Confidence::High {
             out.push_str(&format!(" <span class=\"vp-muted\">{}</span>", escape(&fill(s.with_note, &[("value", ""), ("note", crate::explain::confidence_label(e.confidence, lang))]))));
         }
-        out.push_str(&format!(" <span class=\"vp-sources\">{}</span>", source_links(ds, lang, &e.source_ids)));
+        out.push_str(&source_group(ds, lang, &e.source_ids));
         // The first batch's licence categories, where the batch is told.
         if e.id == crate::summary::FIRST_BATCH_EVENT {
             if let Some(line) = crate::summary::batch_categories_text(ds, lang) {

@@ -249,10 +249,11 @@ impl Reader {
         }
     }
     fn programme(&mut self, v: &JsValue, at: String) -> Programme {
-        let o = self.object(v, at, &["id", "name", "instrument", "date", "sourceIds"]);
+        let o = self.object(v, at, &["id", "name", "shortName", "instrument", "date", "sourceIds"]);
         Programme {
             id: self.string(&o, "id"),
             name: self.text(&o, "name"),
+            short_name: self.opt_text(&o, "shortName"),
             instrument: self.text(&o, "instrument"),
             date: self.opt_string(&o, "date"),
             source_ids: self.strings(&o, "sourceIds"),

@@ -42,7 +42,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
         let ds = &data.ds;
         page.with(|p| {
             let pick = |list: &[usize]| list.iter().map(|i| &ds.enterprises[*i]).collect::<Vec<_>>();
-            card_items(ds, lang, &pick(&p.named), &pick(&p.unidentified))
+            card_items(ds, lang, &pick(&p.named), &pick(&p.unidentified), narrow)
         })
     };
     // The facet selects are written when a choice changes; a keystroke only updates the
