@@ -20,6 +20,7 @@ fn rendered(ds: &Dataset) -> Vec<String> {
             let env = map::MapEnv {
                 uid: "w",
                 narrow,
+                crop: narrow,
                 tabs: true,
             };
             out.push(

@@ -14,19 +14,21 @@ use crate::validate::zone_id;
 /// How far the map zooms towards a selected zone, in tenths (1.8×).
 const ZOOM_TENTHS: u32 = 18;
 
-/// Where the map tab is shown: the widget's id prefix, a phone-sized screen (the map is then
-/// cropped to the east, where the four areas are), and whether the other tabs exist (the card
-/// then offers "Show enterprises" and "Check a service").
+/// Where the map tab is shown: the widget's id prefix, a phone-sized screen (the list of areas
+/// is then folded), a column too narrow for the whole country (a phone, an article column: the
+/// map is then cropped to the east, where the four areas are), and whether the other tabs
+/// exist (the card then offers "Show enterprises" and "Check a service").
 #[derive(Clone, Copy, Debug)]
 pub struct MapEnv<'a> {
     pub uid: &'a str,
     pub narrow: bool,
+    pub crop: bool,
     pub tabs: bool,
 }
 
-/// The view box shown: the whole map, or on a phone the crop around the pilot areas.
+/// The view box shown: the whole map, or in a narrow column the crop around the pilot areas.
 fn shown(env: &MapEnv) -> (String, MapView) {
-    if env.narrow {
+    if env.crop {
         let [x, y, w, h] = MAIN.crop_to_markers(150, 80);
         let mut view = MAIN;
         view.view_box = [x, y, w, h].map(|v| v as f32);
@@ -191,7 +193,7 @@ mod tests {
     use super::*;
     use crate::data::embedded;
 
-    const WIDE: MapEnv = MapEnv { uid: "w", narrow: false, tabs: true };
+    const WIDE: MapEnv = MapEnv { uid: "w", narrow: false, crop: false, tabs: true };
 
     #[test]
     fn the_map_has_one_named_button_per_zone_and_the_same_zones_as_a_list() {
@@ -212,11 +214,15 @@ mod tests {
     #[test]
     fn on_a_phone_the_map_is_cropped_and_the_list_of_areas_folded() {
         let ds = embedded();
-        let phone = panel(ds, Lang::En, &MapEnv { narrow: true, ..WIDE }, &Html::default());
+        let phone = panel(ds, Lang::En, &MapEnv { narrow: true, crop: true, ..WIDE }, &Html::default());
+        let column = panel(ds, Lang::En, &MapEnv { crop: true, ..WIDE }, &Html::default());
         let wide = panel(ds, Lang::En, &WIDE, &Html::default());
         assert!(wide.as_str().contains(&format!("viewBox=\"{}\"", MAIN.view_box_attr())));
         assert!(!phone.as_str().contains(&format!("viewBox=\"{}\"", MAIN.view_box_attr())));
+        // An article column gets the phone's crop and keeps the list of areas open.
+        assert!(!column.as_str().contains(&format!("viewBox=\"{}\"", MAIN.view_box_attr())));
         assert!(wide.as_str().contains("vp-zone-details\" open>") && phone.as_str().contains("vp-zone-details\"><summary"));
+        assert!(column.as_str().contains("vp-zone-details\" open>"));
     }
 
     #[test]

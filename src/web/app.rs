@@ -61,12 +61,12 @@ fn sync_hash(ctx: Ctx, prefix: String, initial: &UiState) {
 /// The widget for resolved options. The instance's handles are also written to `out`, so
 /// `WidgetHandle::update` can change a live widget.
 pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
-    let Resolved { data, notice, lang, view, theme, initial, hash_prefix, uid, files } = r;
+    let Resolved { data, notice, lang, view, theme, initial, hash_prefix, uid, files, column } = r;
     let ctx = Ctx {
         data: StoredValue::new(data),
         lang: RwSignal::new(lang),
         state: RwSignal::new(initial.clone()),
-        fixed: StoredValue::new(super::Fixed { uid, notice, files }),
+        fixed: StoredValue::new(super::Fixed { uid, notice, files, column }),
         view: RwSignal::new(view),
         theme: RwSignal::new(theme),
     };

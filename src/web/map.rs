@@ -94,11 +94,12 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
     let active = Memo::new(move |_| focused.get().or_else(|| pointed.get()).or_else(|| selected.get()));
     let uid = ctx.uid();
     let narrow = dom::narrow_screen();
+    let crop = narrow || ctx.fixed(|f| f.column).unwrap_or(false);
     let tabs = ctx.view.get_untracked() == ViewMode::All;
     let card = Memo::new(move |_| {
         let (sel, act) = (selected.get(), active.get());
         let uid = ctx.uid();
-        let env = MapEnv { uid: &uid, narrow, tabs };
+        let env = MapEnv { uid: &uid, narrow, crop, tabs };
         act.map(|z| zone_card(&ctx.data().ds, lang, &env, &z, sel.as_deref() == Some(z.as_str()))).unwrap_or_default()
     });
     let zone_of = |ev: &web_sys::Event| dom::target(ev, "g.vp-zone").and_then(|z| z.get_attribute("data-zone"));
@@ -120,13 +121,13 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
         }
         _ => {}
     });
-    let html = panel(&ctx.data().ds, lang, &MapEnv { uid: &uid, narrow, tabs }, &card.get_untracked());
+    let html = panel(&ctx.data().ds, lang, &MapEnv { uid: &uid, narrow, crop, tabs }, &card.get_untracked());
     let node: NodeRef<leptos::html::Div> = NodeRef::new();
     Effect::new(move |_| {
         let (sel, act) = (selected.get(), active.get());
         let Some(el) = node.get() else { return };
         let uid = ctx.uid();
-        let env = MapEnv { uid: &uid, narrow, tabs };
+        let env = MapEnv { uid: &uid, narrow, crop, tabs };
         mark(&el, &ctx.id("card"), sel.as_deref(), act.as_deref(), &zoom(&env, sel.as_deref()));
     });
     Panel { class: "vp-map", html, slots: vec![("card", card)], on, node }

@@ -82,7 +82,13 @@ pub struct Fixed {
     pub notice: Option<Notice>,
     /// The folder of the built-in dataset's published files ("Get the data" links there).
     pub files: Option<String>,
+    /// Mounted in a column narrower than the whole map needs (an article column): the map is
+    /// cropped to the pilot areas, as on a phone.
+    pub column: bool,
 }
+
+/// Widest column (CSS px) in which the map shows the pilot areas cropped rather than all of China.
+const COLUMN_MAX: i32 = 760;
 
 impl Ctx {
     /// The dataset (and its index) this widget shows.
@@ -176,6 +182,7 @@ pub(crate) struct Resolved {
     pub hash_prefix: Option<String>,
     pub uid: String,
     pub files: Option<String>,
+    pub column: bool,
 }
 
 /// A newer dataset (JSON text), read and validated; it belongs to this widget.
@@ -229,6 +236,8 @@ fn resolve(options: JsValue) -> Result<Resolved, JsError> {
         hash_prefix: a.string("hashPrefix")?,
         uid,
         files,
+        // Measured by `mount` on its target.
+        column: false,
     })
 }
 
@@ -290,7 +299,8 @@ impl WidgetHandle {
 #[wasm_bindgen]
 pub fn mount(target: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
     let target = args::element("mount", &target)?;
-    let r = resolve(options)?;
+    let mut r = resolve(options)?;
+    r.column = (1..=COLUMN_MAX).contains(&target.client_width());
     let made: Rc<Cell<Option<Ctx>>> = Rc::new(Cell::new(None));
     let out = made.clone();
     let handle = leptos::mount::mount_to(target, move || app::app(r, &out));
