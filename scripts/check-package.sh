@@ -10,7 +10,7 @@ let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const [pack] = JSON.parse(input);
 const listed = pack.files.map((f) => f.path).sort();
-const want = ["README.md", "builder.css", "builder.html", "builder.js", "embed-parent.js", "embed.html", "embed.js", "oembed.json",
+const want = ["README.md", "builder.css", "builder.html", "builder.js", "embed-parent.js", "embed.html", "embed.js", "favicon.svg", "oembed.json",
   "package.json", "page.css", "pilot.json", "pilot-enterprises.csv", "pilot.schema.json", "pkg/vats_pilot.js", "pkg/vats_pilot_bg.wasm", "pkg/vats_pilot_lean.js", "pkg/vats_pilot_lean_bg.wasm",
   "vats-pilot.js", "vats-pilot.js.map", "widget.css"].sort();
 const problems = [];

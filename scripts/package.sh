@@ -15,7 +15,7 @@ fi
 out=dist/vats-pilot
 rm -rf "$out"
 mkdir -p "$out/pkg"
-for f in vats-pilot.js vats-pilot.js.map widget.css builder.css embed.html embed.js embed-parent.js page.css oembed.json builder.html builder.js pilot.schema.json pilot.json pilot-enterprises.csv; do
+for f in vats-pilot.js vats-pilot.js.map widget.css builder.css favicon.svg embed.html embed.js embed-parent.js page.css oembed.json builder.html builder.js pilot.schema.json pilot.json pilot-enterprises.csv; do
   cp "www/$f" "$out/$f"
 done
 cp www/pkg/vats_pilot.js www/pkg/vats_pilot_bg.wasm www/pkg/vats_pilot_lean.js www/pkg/vats_pilot_lean_bg.wasm "$out/pkg/"
