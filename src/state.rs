@@ -68,6 +68,13 @@ impl UiState {
             self.answers.place = Some(place.to_string());
         }
     }
+
+    /// The list of areas' buttons toggle: pressing the selected zone clears the selection,
+    /// any other selects it. Decided from the state, never from the page.
+    pub fn toggle_zone(&mut self, ds: &Dataset, zone: &str) {
+        let next = (self.zone() != Some(zone)).then_some(zone);
+        self.select_zone(ds, next);
+    }
 }
 
 /// The checker place that stands for a zone (the first place lying in it).

@@ -224,3 +224,17 @@ fn csv_has_a_header_every_row_and_the_sources() {
     assert_eq!(j["enterprises"].as_array().unwrap().len(), ids.len());
     assert!(j["sources"].as_array().unwrap().iter().any(|s| s["id"] == "S27"));
 }
+
+/// A button in the list of areas toggles: the selected zone clears, another one replaces it,
+/// and the checker's place follows a selection.
+#[test]
+fn the_list_of_areas_toggles_a_zone_from_the_state() {
+    let ds = embedded();
+    let mut st = UiState::default();
+    st.toggle_zone(ds, "hainan");
+    assert_eq!((st.zone(), st.answers.place.as_deref()), (Some("hainan"), Some("hainan")));
+    st.toggle_zone(ds, "beijing");
+    assert_eq!(st.zone(), Some("beijing"));
+    st.toggle_zone(ds, "beijing");
+    assert_eq!(st.zone(), None);
+}

@@ -21,7 +21,7 @@ fn mark(root: &web_sys::Element, card_id: &str, selected: Option<&str>, active: 
         let list = el.class_list();
         let _ = list.toggle_with_force("vp-selected", sel);
         let _ = list.toggle_with_force("vp-active", zone.is_some() && zone.as_deref() == active);
-        if el.has_attribute("aria-pressed") {
+        if list.contains("vp-zone-btn") {
             dom::set_attr(el, "aria-pressed", Some(if sel { "true" } else { "false" }));
         }
         if i < zones.len() {
@@ -74,9 +74,10 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
         }
     } else if let Some(b) = dom::target(ev, ".vp-zone-btn") {
         // The list of areas toggles; the map and the insets select.
-        let zone = b.get_attribute("data-zone");
-        let pressed = b.get_attribute("aria-pressed").as_deref() == Some("true");
-        select(ctx, if pressed { None } else { zone.as_deref() });
+        if let Some(zone) = b.get_attribute("data-zone") {
+            let data = ctx.data();
+            ctx.state.update(|s| s.toggle_zone(&data.ds, &zone));
+        }
     } else if let Some(z) = dom::target(ev, "g.vp-zone, [data-inset]") {
         select(ctx, z.get_attribute("data-zone").or_else(|| z.get_attribute("data-inset")).as_deref());
     }
