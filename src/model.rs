@@ -398,13 +398,23 @@ pub const FIRST_BATCH_EVENT: &str = "t-first-batch";
 
 impl Dataset {
     /// The dataset as the lean build embeds it (`build.rs` without the `full` feature): without
-    /// what no view shows — the places' notes and the notes of figures the views do not
-    /// sentence (all but the batch's categories and the latest total). The JS API (full build)
-    /// returns the whole dataset. `tests/core_lean.rs` renders every view's markup from both
-    /// and requires it to be the same, so a view that starts showing one of these fails there.
+    /// what no view shows and no download carries — the places' notes, the programmes'
+    /// instruments, the notes of figures the views do not sentence (all but the batch's
+    /// categories and the latest total), and the reliability notes of sources that no
+    /// enterprise cites (a list download carries the sources its records cite). The JS API
+    /// (full build) returns the whole dataset. `tests/core_lean.rs` renders every view's markup
+    /// and the whole list's JSON download from both and requires them to be the same, so a view
+    /// that starts showing one of these fails there.
     pub fn for_lean_widget(mut self) -> Dataset {
         for p in &mut self.places {
             p.note = None;
+        }
+        for p in &mut self.programmes {
+            p.instrument = Text::default();
+        }
+        let enterprises = &self.enterprises;
+        for s in self.sources.iter_mut().filter(|s| !enterprises.iter().any(|e| e.source_ids.contains(&s.id))) {
+            s.reliability_note.clear();
         }
         for f in self.figures.iter_mut().filter(|f| f.id != BATCH_CATEGORIES_FIGURE && f.id != LATEST_TOTAL_FIGURE) {
             f.note = None;

@@ -92,6 +92,10 @@ fn the_lean_dataset_renders_every_view_exactly_as_the_whole_one() {
             "a view shows data the lean build leaves out (see Dataset::for_lean_widget)"
         );
     }
+    // The list's downloads carry the same records and sources from both.
+    let json = |ds: &Dataset| serde_json::to_string(&vats_pilot::export::json_doc(ds, &ds.enterprises)).unwrap();
+    assert_eq!(json(&whole), json(&lean));
+    assert_eq!(vats_pilot::export::csv(&whole, &whole.enterprises), vats_pilot::export::csv(&lean, &lean.enterprises));
 }
 
 #[test]
