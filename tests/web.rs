@@ -377,7 +377,7 @@ fn cited(w: &Widget) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn checker_allowed_capped_prohibited_and_not_opened() {
     let w = widget(r#"{"idPrefix":"chk","view":"checker"}"#).await;
-    assert!(w.text(".vp-verdict-live").contains("Choose a place and a service"));
+    assert!(w.text(".vp-verdict-box").contains("Choose a place and a service"));
 
     answer(&w, "hainan", "B11", "100").await;
     assert_eq!(w.find("[data-testid=verdict]").get_attribute("data-verdict").as_deref(), Some("allowed"));
@@ -442,7 +442,7 @@ async fn change_keeps_other_answers_and_start_again_clears_them() {
     assert!(w.try_find("[data-testid=verdict]").is_none());
     assert_eq!(w.text(".vp-error"), "", "Start again clears the message about a refused share");
     assert_eq!(w.find("input[data-q=equity]").dyn_into::<HtmlInputElement>().unwrap().value(), "");
-    assert!(w.text(".vp-verdict-live").contains("Choose a place and a service"));
+    assert!(w.text(".vp-verdict-box").contains("Choose a place and a service"));
     web_sys::window().unwrap().location().set_hash("").unwrap();
 }
 

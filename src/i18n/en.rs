@@ -2,7 +2,7 @@ use super::Strings;
 
 pub const EN: Strings = Strings {
     switch_lang: "中文",
-    switch_lang_aria: "Switch to Chinese: 中文",
+    switch_lang_hint: "Switch to Chinese: ",
     widget_title: "China's telecom opening pilot",
     widget_subtitle: "Where wholly foreign-owned companies may run six value-added telecom services",
     nav_label: "Widget sections",
@@ -68,6 +68,7 @@ pub const EN: Strings = Strings {
     headline: "{total} approved in the first batch ({date}) — {identified} publicly identified",
     headline_later: "Later reports put the total at {n} approvals ({date}, {confidence}); those firms are not listed here. {note}",
     details: "Details",
+    verdict_said: "{verdict} {max_label}: {max}. {by_label}: {by}. {conf_label}: {conf}.",
     figure_sentence: "{label}: {value}. {note}",
     unidentified_group: "{n} not publicly identified",
     unidentified_in_zone: "{n} of them in {zone}",

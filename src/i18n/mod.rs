@@ -115,7 +115,7 @@ pub fn count(n: f64) -> String {
 /// All visible strings. Field docs give the English meaning where it is not obvious.
 pub struct Strings {
     pub switch_lang: &'static str,
-    pub switch_lang_aria: &'static str,
+    pub switch_lang_hint: &'static str,
     pub widget_title: &'static str,
     pub widget_subtitle: &'static str,
     pub nav_label: &'static str,
@@ -193,6 +193,8 @@ pub struct Strings {
     pub list_heading: &'static str,
     pub headline: &'static str,
     pub headline_later: &'static str,
+    /// The checker's answer as the screen reader announces it, once, when it changes.
+    pub verdict_said: &'static str,
     /// The control that opens a folded card's details.
     pub details: &'static str,
     /// A figure in a sentence: its label, its value in words, its note.
@@ -340,6 +342,7 @@ mod tests {
             (EN.headline, ZH.headline),
             (EN.headline_later, ZH.headline_later),
             (EN.figure_sentence, ZH.figure_sentence),
+            (EN.verdict_said, ZH.verdict_said),
             (EN.unidentified_group, ZH.unidentified_group),
             (EN.unidentified_in_zone, ZH.unidentified_in_zone),
             (EN.result_count, ZH.result_count),

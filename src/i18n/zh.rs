@@ -2,7 +2,7 @@ use super::Strings;
 
 pub const ZH: Strings = Strings {
     switch_lang: "English",
-    switch_lang_aria: "切换为英文：English",
+    switch_lang_hint: "切换为英文：",
     widget_title: "中国增值电信业务扩大对外开放试点",
     widget_subtitle: "外商独资企业可在哪里经营六类增值电信业务",
     nav_label: "组件栏目",
@@ -68,6 +68,7 @@ pub const ZH: Strings = Strings {
     headline: "首批获批 {total} 家（{date}）——其中 {identified} 家已公开身份",
     headline_later: "后续报道称累计获批 {n} 家（{date}，{confidence}）；这些企业未在此列出。{note}",
     details: "详情",
+    verdict_said: "{verdict}{max_label}：{max}。{by_label}：{by}。{conf_label}：{conf}。",
     figure_sentence: "{label}：{value}。{note}",
     unidentified_group: "{n} 家未公开身份",
     unidentified_in_zone: "其中 {n} 家在{zone}",

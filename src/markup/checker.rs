@@ -130,6 +130,28 @@ pub fn verdict(ds: &Dataset, lang: Lang, q: &Query, a: Option<&Result<Assessment
     })
 }
 
+/// The answer in one sentence for the status line a screen reader announces (empty until
+/// place and service are chosen): verdict, maximum, what decided it, confidence.
+pub fn verdict_said(ds: &Dataset, lang: Lang, q: &Query, a: Option<&Result<Assessment, String>>) -> Html {
+    let s = lang.strings();
+    match a {
+        Some(Ok(a)) => Html(escape(&fill(
+            s.verdict_said,
+            &[
+                ("verdict", &explain::headline(ds, q, a, lang)),
+                ("max_label", s.max_equity),
+                ("max", &explain::max_equity(a, lang)),
+                ("by_label", s.decided_by),
+                ("by", &explain::decided_by(ds, a.rule(ds), lang)),
+                ("conf_label", s.confidence),
+                ("conf", explain::confidence_label(a.confidence, lang)),
+            ],
+        ))),
+        Some(Err(e)) => Html(escape(&fill(s.error_line, &[("error", e)]))),
+        None => Html::default(),
+    }
+}
+
 /// "Your answers": each question with its answer and a Change button that names the question
 /// and takes focus to its control (`data-arg`: the control's id); then "Start again".
 pub fn your_answers(ds: &Dataset, lang: Lang, uid: &str, q: &Query) -> Html {
@@ -193,7 +215,7 @@ pub fn panel(lang: Lang, uid: &str, share: &str, slots: &CheckerSlots) -> Html {
          <form class=\"vp-form\"><div class=\"vp-q\" data-slot=\"place\">{}</div>\
          <div class=\"vp-q\"><label for=\"{id}-service\">{}</label><input id=\"{id}-service-filter\" class=\"vp-service-filter\" type=\"search\" autocomplete=\"off\" aria-label=\"{filter}\" placeholder=\"{filter}\" data-input=\"service-filter\">\
          <div class=\"vp-service\" data-slot=\"service\">{}</div></div>\
-         <div class=\"vp-answer-box\"><div class=\"vp-verdict-live\" aria-live=\"polite\" aria-atomic=\"true\"><div data-slot=\"verdict\">{}</div></div></div>\
+         <div class=\"vp-answer-box\"><div class=\"vp-verdict-box\" data-slot=\"verdict\">{}</div><p class=\"vp-sr\" role=\"status\" aria-atomic=\"true\" data-slot=\"said\"></p></div>\
          <fieldset class=\"vp-optional\"><legend>{}</legend><div class=\"vp-q\"><label for=\"{id}-equity\">{}</label><div class=\"vp-equity\">\
          <input id=\"{id}-equity\" data-q=\"equity\" data-input=\"equity\" type=\"number\" inputmode=\"decimal\" min=\"0\" max=\"100\" step=\"1\" placeholder=\"{}\" aria-invalid=\"false\" aria-describedby=\"{id}-equity-err\" value=\"{}\"></div>\
          <p class=\"vp-error\" id=\"{id}-equity-err\" role=\"alert\" data-slot=\"equity-error\"></p></div><div data-slot=\"questions\">{}</div></fieldset></form>\
@@ -231,6 +253,30 @@ mod tests {
     use super::*;
     use crate::data::embedded;
     use crate::eligibility::assess;
+
+    #[test]
+    fn the_status_line_says_nothing_until_answered_then_the_whole_answer_in_one_sentence() {
+        let ds = embedded();
+        let pending = Query::new("hainan", "");
+        assert_eq!(verdict_said(ds, Lang::En, &pending, None).as_str(), "");
+        let q = Query::new("shanghai-other", "B11");
+        let a = assess(ds, &q).map_err(|e| e.to_string());
+        for lang in [Lang::En, Lang::Zh] {
+            let said = verdict_said(ds, lang, &q, Some(&a));
+            let ok = a.as_ref().unwrap();
+            let s = lang.strings();
+            for part in [
+                explain::headline(ds, &q, ok, lang),
+                explain::max_equity(ok, lang),
+                explain::decided_by(ds, ok.rule(ds), lang),
+                explain::confidence_label(ok.confidence, lang).to_string(),
+                s.max_equity.to_string(),
+            ] {
+                assert!(said.as_str().contains(&escape(&part)), "{lang:?}: {part:?} not in {}", said.as_str());
+            }
+            assert!(!said.as_str().contains('<'), "plain text: {}", said.as_str());
+        }
+    }
 
     #[test]
     fn the_verdict_line_is_a_prompt_until_place_and_service_then_the_engines_answer() {

@@ -42,7 +42,7 @@ pub fn panel(ds: &Dataset, lang: Lang, uid: &str, narrow: bool, search: &str, sl
         "{}<div class=\"vp-chip-slot\" data-slot=\"chip\">{}</div><div class=\"vp-filters\" role=\"search\"><div class=\"vp-field vp-field-wide\">\
          <label for=\"{id}-q\">{}</label><input id=\"{id}-q\" type=\"search\" autocomplete=\"off\" placeholder=\"{}\" data-input=\"search\" value=\"{}\"></div>\
          <details class=\"vp-more-filters\"{}><summary>{}</summary><div class=\"vp-filter-fields\" data-slot=\"fields\">{}</div></details></div>\
-         <div class=\"vp-results-count\" data-slot=\"count\">{}</div><div class=\"vp-results\"><ul class=\"vp-ents\" data-slot=\"cards\">{}</ul>\
+         <div class=\"vp-results-count\" data-slot=\"count\">{}</div><p class=\"vp-sr\" role=\"status\" aria-atomic=\"true\" data-slot=\"said\"></p><div class=\"vp-results\"><ul class=\"vp-ents\" data-slot=\"cards\">{}</ul>\
          <div class=\"vp-more\" data-slot=\"more\">{}</div></div>{}",
         header(ds, lang, uid).0,
         slots.chip.0,
@@ -116,11 +116,17 @@ pub fn fields(ds: &Dataset, lang: Lang, uid: &str, filter: &Filter, result: &Fil
     Html(h)
 }
 
+/// "N of M match" alone: what the list's status line says to a screen reader when the count
+/// changes.
+pub fn count_said(ds: &Dataset, lang: Lang, matched: usize) -> Html {
+    Html(escape(&fill(lang.strings().result_count, &[("n", &matched.to_string()), ("total", &ds.enterprises.len().to_string())])))
+}
+
 /// "N of M match", with "Clear filters" when a filter is set, and the empty state.
 pub fn count_line(ds: &Dataset, lang: Lang, matched: usize, filtered: bool) -> Html {
     let s = lang.strings();
     let mut h = format!(
-        "<p class=\"vp-count\" role=\"status\" data-testid=\"count\">{}",
+        "<p class=\"vp-count\" data-testid=\"count\">{}",
         escape(&fill(s.result_count, &[("n", &matched.to_string()), ("total", &ds.enterprises.len().to_string())]))
     );
     if filtered {
@@ -129,7 +135,7 @@ pub fn count_line(ds: &Dataset, lang: Lang, matched: usize, filtered: bool) -> H
     h.push_str("</p>");
     if matched == 0 {
         h.push_str(&format!(
-            "<div class=\"vp-empty\" role=\"status\"><p>{}</p><button type=\"button\" class=\"vp-btn\" data-action=\"clear-filters\">{}</button></div>",
+            "<div class=\"vp-empty\"><p>{}</p><button type=\"button\" class=\"vp-btn\" data-action=\"clear-filters\">{}</button></div>",
             escape(s.empty_state),
             escape(s.clear_filters)
         ));

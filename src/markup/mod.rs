@@ -82,19 +82,18 @@ fn links(ds: &Dataset, lang: Lang, ids: &[String]) -> String {
             name.push_str(&format!(" [{}]", s.not_retrieved));
         }
         out.push_str(&format!(
-            "<a class=\"vp-src\" href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\" title=\"{name}\" aria-label=\"{aria}\">[{id}]</a> ",
+            "<a class=\"vp-src\" href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\" title=\"{name}\" aria-label=\"{name}\">[{id}]</a> ",
             href = escape(&src.url),
-            name = escape(&name),
-            aria = escape(&format!("{name} {}", s.opens_new_tab)),
+            name = escape(&format!("{name} {}", s.opens_new_tab)),
             id = escape(&src.id),
         ));
     }
     out
 }
 
-/// A sentence from the data with its source links: `<p class="vp-later">text <span>…`.
+/// A sentence from the data with its sources (one "Sources (n)" control when several).
 pub fn cited_line(ds: &Dataset, lang: Lang, (text, sources): &(String, Vec<String>)) -> String {
-    format!("<p class=\"vp-later\">{} <span>{}</span></p>", escape(text), source_links(ds, lang, sources))
+    format!("<div class=\"vp-later\"><p>{}</p>{}</div>", escape(text), source_group(ds, lang, sources))
 }
 
 /// "Area selected on the map: Hainan · Clear selection" (empty without a selection): the

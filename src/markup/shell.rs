@@ -12,11 +12,11 @@ pub fn header(lang: Lang, uid: &str) -> Html {
     let s = lang.strings();
     Html(format!(
         "<div class=\"vp-titles\"><h2 class=\"vp-title\">{}</h2><p class=\"vp-sub\">{}</p></div>\
-         <button type=\"button\" class=\"vp-lang\" id=\"{}-lang\" aria-label=\"{}\" data-action=\"lang\"><span lang=\"{}\">{}</span></button>",
+         <button type=\"button\" class=\"vp-lang\" id=\"{}-lang\" data-action=\"lang\"><span class=\"vp-sr\">{}</span><span lang=\"{}\">{}</span></button>",
         escape(s.widget_title),
         escape(s.widget_subtitle),
         escape(uid),
-        escape(s.switch_lang_aria),
+        escape(s.switch_lang_hint),
         lang.other().tag(),
         escape(s.switch_lang),
     ))

@@ -11,7 +11,7 @@ use crate::eligibility::{assess, compare, Query};
 use crate::equity::Equity;
 use crate::filter::normalise;
 use crate::i18n::Lang;
-use crate::markup::checker::{equity_error, place_select, questions, service_select, verdict, your_answers, CheckerSlots};
+use crate::markup::checker::{equity_error, place_select, questions, service_select, verdict, verdict_said, your_answers, CheckerSlots};
 use crate::markup::{assessment_details, compare_table, Html};
 
 /// The share box: what the reader typed, read with the same parser as the URL hash, so what
@@ -93,6 +93,9 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
         Memo::new(move |_| questions(&ctx.data().ds, lang, &uid, &query.get()))
     };
     let line = Memo::new(move |_| verdict(&ctx.data().ds, lang, &query.get(), assessment.get().as_ref()));
+    // The status line a screen reader announces: written only when the answer changes after
+    // the panel appears (empty at first, so opening the tab says nothing).
+    let said = Memo::new(move |_| verdict_said(&ctx.data().ds, lang, &query.get(), assessment.get().as_ref()));
     // "Your answers" (with Change) comes before the cited reasons, so changing an answer does
     // not take a keyboard past every source link. It appears once there is an answer.
     let answers = {
@@ -147,6 +150,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
         ("place", place),
         ("service", service),
         ("verdict", line),
+        ("said", said),
         ("questions", yes_no),
         ("answers", answers),
         ("result", details),

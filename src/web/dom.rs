@@ -184,6 +184,20 @@ fn children(el: &web_sys::Element) -> Vec<web_sys::Element> {
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
+/// Whether `target` (an event's target or related target) lies inside a map's zone card.
+pub fn in_card(target: Option<web_sys::EventTarget>) -> bool {
+    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest(".vp-card-slot").ok().flatten().is_some())
+}
+
+/// Shows `value` as the chosen option of a `<select>` (when it is not already).
+pub fn set_select_value(select: &web_sys::Element, value: &str) {
+    if let Some(s) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
+        if s.value() != value {
+            s.set_value(value);
+        }
+    }
+}
+
 /// Updates the options of `select` after its first (the "any" option) in place: each gets
 /// its label and is disabled when it would give nothing. Values and order stay as written.
 pub fn set_options(select: &web_sys::Element, options: &[(String, String, bool)]) {

@@ -8,7 +8,7 @@ use super::common::{download_list, handler, keep_value, select_zone, selection_c
 use super::{dom, Ctx};
 use crate::filter::{facet, filter, Filter, SortKey, FACETS};
 use crate::i18n::Lang;
-use crate::markup::list::{card_items, count_line, facet_options, fields, show_more, ListSlots};
+use crate::markup::list::{card_items, count_line, count_said, facet_options, fields, show_more, ListSlots};
 use crate::markup::Html;
 
 /// Cards rendered at once; "Show more" adds as many again. Keeps a keystroke cheap at 10,000,
@@ -45,18 +45,10 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
             card_items(ds, lang, &pick(&p.named), &pick(&p.unidentified), narrow)
         })
     };
-    // The facet selects are written when a choice changes; a keystroke only updates the
-    // counts in their options (text and `disabled`), so typing never rebuilds them.
-    // What the selects show, as one key (a keystroke leaves it unchanged).
-    let chosen = Memo::new(move |_| ctx.state.with(|st| st.filter.facets.iter().map(|v| v.as_deref().unwrap_or("")).chain([st.sort.id()]).collect::<Vec<_>>().join("\u{1f}")));
-    let fields_html = Memo::new(move |_| {
-        let data = ctx.data();
-        chosen.with(|_| ()); // read, not only tracked: a memo never read has no sources yet
-        let (f, sort) = ctx.state.with_untracked(|st| (st.filter.clone(), st.sort));
-        result.with_untracked(|r| fields(&data.ds, lang, &ctx.uid(), &f, r, sort))
-    });
     let chip = selection_chip(ctx, lang);
     let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !filt.with(Filter::is_empty)));
+    // The status line a screen reader announces when the count changes (empty at first).
+    let said = Memo::new(move |_| count_said(&ctx.data().ds, lang, result.with(|r| r.indices.len())));
     let more_html = Memo::new(move |_| page.with(|p| show_more(lang, &ctx.uid(), p.more)));
 
     let on = handler(move |ev: web_sys::Event| match ev.type_().as_str() {
@@ -98,7 +90,8 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let cards = Html::concat(untrack(items).iter().map(|(_, h)| h));
     let search = filt.with_untracked(|f| f.text.clone().unwrap_or_default());
     let html = untrack(|| {
-        let slots = ListSlots { chip: &chip.get(), fields: &fields_html.get(), count: &count.get(), cards: &cards, more: &more_html.get() };
+        let fields_html = result.with(|r| ctx.state.with(|st| fields(&data.ds, lang, &ctx.uid(), &st.filter, r, st.sort)));
+        let slots = ListSlots { chip: &chip.get(), fields: &fields_html, count: &count.get(), cards: &cards, more: &more_html.get() };
         crate::markup::list::panel(&data.ds, lang, &ctx.uid(), narrow, &search, &slots)
     });
     let node: NodeRef<leptos::html::Div> = NodeRef::new();
@@ -109,17 +102,25 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
             dom::set_keyed(&ul, &items);
         }
     });
+    // The selects are written once: a change (a keystroke, a choice, Clear filters, the back
+    // button) updates each one's option counts and chosen value in place, so the select in
+    // use is never replaced under the reader.
     Effect::new(move |_| {
         let data = ctx.data();
         let options = result.with(|r| facet_options(&data.ds, lang, r));
+        let (chosen, sort) = ctx.state.with(|st| (st.filter.facets.clone(), st.sort));
         if let Some(el) = node.get_untracked() {
-            for (def, list) in FACETS.iter().zip(options) {
+            for ((def, list), value) in FACETS.iter().zip(options).zip(chosen) {
                 if let Some(select) = el.query_selector(&format!("select[data-facet=\"{}\"]", def.id)).ok().flatten() {
                     dom::set_options(&select, &list);
+                    dom::set_select_value(&select, value.as_deref().unwrap_or(""));
                 }
+            }
+            if let Some(select) = el.query_selector("select[data-sort]").ok().flatten() {
+                dom::set_select_value(&select, sort.id());
             }
         }
     });
     keep_value(node, "search", Memo::new(move |_| filt.with(|f| f.text.clone().unwrap_or_default())), |shown, want| shown == want);
-    Panel { class: "vp-list", html, slots: vec![("chip", chip), ("fields", fields_html), ("count", count), ("more", more_html)], on, node }
+    Panel { class: "vp-list", html, slots: vec![("chip", chip), ("count", count), ("said", said), ("more", more_html)], on, node }
 }

@@ -13,7 +13,7 @@ use crate::state::Tab;
 
 /// Marks `selected` and `active` on the zone buttons, the list of areas and the insets, keeps
 /// one zone in the tab order, and zooms towards the selection.
-fn mark(root: &web_sys::Element, card_id: &str, selected: Option<&str>, active: Option<&str>, zoom: &str) {
+fn mark(root: &web_sys::Element, selected: Option<&str>, active: Option<&str>, zoom: &str) {
     let zones = dom::all(root, "g.vp-zone");
     for (i, el) in zones.iter().chain(dom::all(root, ".vp-zone-btn").iter()).chain(dom::all(root, ".vp-inset").iter()).enumerate() {
         let zone = el.get_attribute("data-zone").or_else(|| el.get_attribute("data-inset"));
@@ -27,7 +27,6 @@ fn mark(root: &web_sys::Element, card_id: &str, selected: Option<&str>, active: 
         if i < zones.len() {
             let in_order = sel || (i == 0 && selected.is_none());
             dom::set_attr(el, "tabindex", Some(if in_order { "0" } else { "-1" }));
-            dom::set_attr(el, "aria-describedby", active.is_some().then_some(card_id));
         }
     }
     if let Some(g) = root.query_selector(".vp-zoom").ok().flatten().and_then(|g| g.dyn_into::<web_sys::SvgElement>().ok()) {
@@ -111,8 +110,19 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
                 on_key(ctx, &el, ev.unchecked_ref());
             }
         }
-        "focusin" => focused.set(zone_of(&ev)),
-        "focusout" => focused.set(None),
+        // Focus moving from an area into its card (Tab) keeps the card: it holds the
+        // buttons the reader is going to.
+        "focusin" => {
+            if !dom::in_card(ev.target()) {
+                focused.set(zone_of(&ev));
+            }
+        }
+        "focusout" => {
+            let next = ev.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target());
+            if !dom::in_card(next) {
+                focused.set(None);
+            }
+        }
         "mouseleave" => pointed.set(None),
         "mouseover" => {
             let z = zone_of(&ev);
@@ -129,7 +139,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
         let Some(el) = node.get() else { return };
         let uid = ctx.uid();
         let env = MapEnv { uid: &uid, narrow, crop, tabs };
-        mark(&el, &ctx.id("card"), sel.as_deref(), act.as_deref(), &zoom(&env, sel.as_deref()));
+        mark(&el, sel.as_deref(), act.as_deref(), &zoom(&env, sel.as_deref()));
     });
     Panel { class: "vp-map", html, slots: vec![("card", card)], on, node }
 }
