@@ -11,6 +11,9 @@ use crate::validate::{validate, Problem};
 /// it as a compact binary (`crate::embedded`); tests and build tools read the text.
 pub const EMBEDDED_JSON: &str = include_str!("../data/pilot.json");
 
+/// The dataset as built by `build.rs` (see `crate::embedded`).
+pub(crate) const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pilot.bin"));
+
 /// Why a dataset could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -45,6 +48,15 @@ impl std::fmt::Display for LoadError {
 pub fn load(json: &str) -> Result<Dataset, LoadError> {
     let ds: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
     checked(ds)
+}
+
+/// Parses with `serde_json` into a value, then types it with the reader a `data-src` dataset
+/// goes through in the browser (`crate::json`) and validates it: the native twin of
+/// `web::dataset_json::load`, for tools and tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_as_data_src(json: &str) -> Result<Dataset, LoadError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| LoadError::Parse(e.to_string()))?;
+    checked(crate::json::read(&&value).map_err(LoadError::Parse)?)
 }
 
 /// A dataset parsed elsewhere (e.g. by the browser's `JSON.parse`), accepted only without
@@ -115,7 +127,7 @@ fn embedded_cell() -> &'static Arc<Data> {
         // Validated when the crate was built (build.rs), so nothing is parsed or checked here.
         // The native tests prove it decodes to the dataset in data/pilot.json; an
         // empty-but-valid fallback keeps a wasm module alive rather than aborting.
-        Arc::new(Data::new(crate::embedded::decode(crate::embedded::BLOB).unwrap_or_else(Dataset::empty)))
+        Arc::new(Data::new(crate::embedded::decode(BLOB).unwrap_or_else(Dataset::empty)))
     })
 }
 

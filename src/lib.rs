@@ -9,6 +9,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod data;
+#[macro_use]
+mod declare;
 pub mod diff;
 mod embedded;
 pub mod eligibility;
@@ -19,6 +21,7 @@ pub mod filter;
 pub mod geo;
 pub mod geo_data;
 pub mod i18n;
+pub mod json;
 pub mod keys;
 pub mod markup;
 pub mod model;

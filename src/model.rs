@@ -3,29 +3,23 @@
 //! Field names are camelCase in JSON (and therefore in the JS API). Every record that states a
 //! fact carries `sourceIds`; `validate::validate` checks that they resolve. Unknown values are
 //! `null` in the data and `None` here, never a placeholder string.
+//!
+//! Each record is declared once (`record!`, see `declare.rs`): field, Rust type and JSON key,
+//! and `or default` for a field that may be absent. Its serde derive, its JSON Schema, its key
+//! list, its binary decoding (`embedded`) and its reader from parsed JSON (`json`, `data-src`)
+//! all follow from that line. Each enum is declared once with its JSON ids (`values!`).
 
 use serde::{Deserialize, Serialize};
 
-/// Confidence label carried by rules, conditions, figures and records.
-/// `High` = official or primary text, or two independent reputable reports;
-/// `Medium` = one reputable secondary source or consistent secondary sources;
-/// `Low` = a single weak, undated or aggregator source, or an inference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    Low,
-    Medium,
-    High,
-}
-
-impl Confidence {
-    pub fn id(self) -> &'static str {
-        match self {
-            Confidence::Low => "low",
-            Confidence::Medium => "medium",
-            Confidence::High => "high",
-        }
+values! {
+    /// Confidence label carried by rules, conditions, figures and records.
+    /// `High` = official or primary text, or two independent reputable reports;
+    /// `Medium` = one reputable secondary source or consistent secondary sources;
+    /// `Low` = a single weak, undated or aggregator source, or an inference.
+    pub enum Confidence {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
     }
 }
 
@@ -37,328 +31,291 @@ pub struct Text {
     pub zh: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Dataset {
-    /// Dataset version, e.g. "2026.11.23".
-    pub version: String,
-    /// The date up to which the data was checked (YYYY-MM-DD).
-    pub as_of: String,
-    pub title: Text,
-    /// Known gaps that every view should be able to show.
-    pub caveats: Vec<Caveat>,
-    /// What the widget does not cover (Hong Kong, Macao, Taiwan), with sources.
-    pub out_of_scope: Vec<Caveat>,
-    pub sources: Vec<Source>,
-    pub programmes: Vec<Programme>,
-    pub zones: Vec<Zone>,
-    pub places: Vec<Place>,
-    pub service_families: Vec<ServiceFamily>,
-    pub services: Vec<Service>,
-    /// The checker's yes/no questions, in the order it asks them.
-    pub questions: Vec<Question>,
-    pub conditions: Vec<Condition>,
-    pub rules: Vec<Rule>,
-    pub countries: Vec<Country>,
-    pub enterprises: Vec<Enterprise>,
-    pub timeline: Vec<TimelineEvent>,
-    pub figures: Vec<Figure>,
-    /// What changed in each version of the dataset, oldest first. Absent in files written before
-    /// the changelog existed.
-    #[serde(default)]
-    pub changelog: Vec<ChangelogEntry>,
-}
-
-/// One dataset version: its date and a one-line summary of what changed for readers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ChangelogEntry {
-    /// The dataset version this entry describes (matches `Dataset::version` for the latest).
-    pub version: String,
-    /// Release date of that version (YYYY-MM-DD).
-    pub date: String,
-    pub summary: Text,
-    /// Sources behind the corrections, when the entry is about facts.
-    #[serde(default)]
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Caveat {
-    pub id: String,
-    pub text: Text,
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Source {
-    /// "S1" …
-    pub id: String,
-    pub url: String,
-    pub outlet: String,
-    pub title: String,
-    /// Publication date: YYYY, YYYY-MM or YYYY-MM-DD; `None` when the page is undated.
-    pub date: Option<String>,
-    /// BCP 47 tag of the page: "en", "zh-Hans", "zh-Hant".
-    pub language: String,
-    pub reliability: Confidence,
-    /// Why the source is rated as it is (mirror, translation, aggregator …).
-    pub reliability_note: String,
-    /// False when the page itself was not retrieved and only its URL is known from another source.
-    pub retrieved: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Programme {
-    /// e.g. "vats-pilot-2024", "services-pilot-2025", "national".
-    pub id: String,
-    pub name: Text,
-    /// A short name for places that repeat it (the comparison table's rows), e.g. "VATS
-    /// pilot"; `name` when absent.
-    #[serde(default)]
-    pub short_name: Option<Text>,
-    /// The instrument that creates it, e.g. 工信部通信函〔2024〕107号.
-    pub instrument: Text,
-    pub date: Option<String>,
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Point {
-    pub lon: f64,
-    pub lat: f64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct DatedEvent {
-    pub date: String,
-    pub label: Text,
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Zone {
-    /// Exactly one of "beijing", "shanghai", "hainan", "shenzhen".
-    pub id: String,
-    /// Short name for labels: "Beijing" / "北京".
-    pub short_name: Text,
-    /// Official designation as in the notice (zh) and its English rendering.
-    pub official_name: Text,
-    /// What the zone covers, in words.
-    pub extent: Text,
-    /// True when the province-level outline the map draws is larger than the pilot area (only
-    /// part of it is in the pilot, as `extent` says): the map hatches it and says so.
-    #[serde(default)]
-    pub partial: bool,
-    pub key_dates: Vec<DatedEvent>,
-    /// Map anchor (WGS84).
-    pub anchor: Point,
-    pub confidence: Confidence,
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Place {
-    /// e.g. "beijing", "shanghai-pudong", "other-mainland".
-    pub id: String,
-    pub name: Text,
-    /// The pilot zone this place lies in, if any.
-    pub zone: Option<String>,
-    /// Programmes (besides the national baseline) that apply in this place.
-    pub programmes: Vec<String>,
-    pub note: Option<Text>,
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ServiceFamily {
-    /// e.g. "B1", "B2", "content", "basic".
-    pub id: String,
-    pub name: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Service {
-    /// Catalogue-based id, e.g. "B11", "B25-PUB", "X-NEWS", "BASIC".
-    pub id: String,
-    /// Code as printed in the 2015 catalogue, e.g. "B11" (or "—" for non-catalogue fields).
-    pub code: String,
-    pub family: String,
-    pub name: Text,
-    /// One plain line on what the service is.
-    pub description: Text,
-    pub source_ids: Vec<String>,
-}
-
-/// A yes/no question the checker asks (besides place, service and share). The checker, the
-/// URL hash and the JS API are built from this table: adding a question is a data change.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Question {
-    /// The answer's key in the JS API and in `conditions[].answer`, e.g. "registeredInPlace".
-    pub id: String,
-    /// Its short key in the URL hash, e.g. "reg" (lower-case letters).
-    pub hash_key: String,
-    /// The question as the checker asks it.
-    pub label: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Condition {
-    pub id: String,
-    pub text: Text,
-    /// The question (id) whose "no" means a rule carrying this condition does not apply.
-    pub answer: Option<String>,
-    pub confidence: Confidence,
-    pub source_ids: Vec<String>,
-}
-
-/// Rule tiers in precedence order (see `eligibility`): a prohibition beats a programme, a
-/// programme beats the national baseline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Tier {
-    Baseline,
-    Programme,
-    Prohibited,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Rule {
-    pub id: String,
-    pub tier: Tier,
-    /// The programme this rule belongs to ("national" for the baseline and prohibitions).
-    pub programme: String,
-    /// Place ids this rule covers; `["*"]` means every place in scope.
-    pub places: Vec<String>,
-    /// Service ids this rule covers.
-    pub services: Vec<String>,
-    /// Maximum foreign equity in percent (0 = closed to foreign investment).
-    pub max_foreign_equity_pct: u8,
-    /// Condition ids that must hold for the rule to apply.
-    pub conditions: Vec<String>,
-    /// Plain explanation shown as the reason for the outcome.
-    pub explanation: Text,
-    pub confidence: Confidence,
-    pub source_ids: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Country {
-    /// ISO 3166-1 alpha-2 where one applies ("DE"), otherwise a descriptive id ("EUROPE").
-    pub id: String,
-    pub name: Text,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Holds an MIIT pilot approval.
-    Approved,
-    /// Reported as applying or signing up; approval not confirmed by any source.
-    ReportedApplicant,
-}
-
-impl Status {
-    pub const ALL: [Status; 2] = [Status::Approved, Status::ReportedApplicant];
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Approved => "approved",
-            Status::ReportedApplicant => "reported_applicant",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.id() == s)
+record! {
+    pub struct Dataset {
+        /// Dataset version, e.g. "2026.11.23".
+        pub version: String = "version",
+        /// The date up to which the data was checked (YYYY-MM-DD).
+        pub as_of: String = "asOf",
+        pub title: Text = "title",
+        /// Known gaps that every view should be able to show.
+        pub caveats: Vec<Caveat> = "caveats",
+        /// What the widget does not cover (Hong Kong, Macao, Taiwan), with sources.
+        pub out_of_scope: Vec<Caveat> = "outOfScope",
+        pub sources: Vec<Source> = "sources",
+        pub programmes: Vec<Programme> = "programmes",
+        pub zones: Vec<Zone> = "zones",
+        pub places: Vec<Place> = "places",
+        pub service_families: Vec<ServiceFamily> = "serviceFamilies",
+        pub services: Vec<Service> = "services",
+        /// The checker's yes/no questions, in the order it asks them.
+        pub questions: Vec<Question> = "questions",
+        pub conditions: Vec<Condition> = "conditions",
+        pub rules: Vec<Rule> = "rules",
+        pub countries: Vec<Country> = "countries",
+        pub enterprises: Vec<Enterprise> = "enterprises",
+        pub timeline: Vec<TimelineEvent> = "timeline",
+        pub figures: Vec<Figure> = "figures",
+        /// What changed in each version of the dataset, oldest first. Absent in files written before
+        /// the changelog existed.
+        pub changelog: Vec<ChangelogEntry> = "changelog" or default,
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Enterprise {
-    pub id: String,
-    pub status: Status,
-    /// Approval batch (1 = 28 Feb 2025); `None` for applicants.
-    pub batch: Option<u32>,
-    /// Approval date as reported; `None` when not approved or unknown.
-    pub approval_date: Option<String>,
-    /// False for approvals whose holder no source names. Such records have no name.
-    pub identified: bool,
-    /// Name as reported in English; `None` when not publicly identified.
-    pub name_en: Option<String>,
-    /// Name as reported in Chinese; `None` when no source gives one.
-    pub name_zh: Option<String>,
-    /// True when the name is the company's legal name as given by a source.
-    pub legal_name: bool,
-    pub parent: Option<Text>,
-    /// Country id of the parent group (see `countries`); `None` when unknown.
-    pub parent_country: Option<String>,
-    /// Pilot zone; `None` when no source states or implies it.
-    pub zone: Option<String>,
-    /// Service ids approved or applied for; `None` when not published.
-    pub services: Option<Vec<String>>,
-    /// What the sources say about the business, when codes are not published.
-    pub activity: Option<Text>,
-    pub confidence: Confidence,
-    pub note: Option<Text>,
-    pub source_ids: Vec<String>,
+record! {
+    /// One dataset version: its date and a one-line summary of what changed for readers.
+    pub struct ChangelogEntry {
+        /// The dataset version this entry describes (matches `Dataset::version` for the latest).
+        pub version: String = "version",
+        /// Release date of that version (YYYY-MM-DD).
+        pub date: String = "date",
+        pub summary: Text = "summary",
+        /// Sources behind the corrections, when the entry is about facts.
+        pub source_ids: Vec<String> = "sourceIds" or default,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TimelineEvent {
-    pub id: String,
-    pub date: String,
-    pub label: Text,
-    pub confidence: Confidence,
-    pub source_ids: Vec<String>,
+record! {
+    pub struct Caveat {
+        pub id: String = "id",
+        pub text: Text = "text",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Figure {
-    pub id: String,
-    pub label: Text,
-    /// The number, when one is known; `None` for "not found".
-    pub value: Option<f64>,
-    /// How the value should read, e.g. "> 2,400 (+30 % y/y)"; falls back to `value`.
-    pub display: Option<Text>,
-    /// Date the figure refers to (YYYY, YYYY-MM or YYYY-MM-DD); `None` when undated.
-    pub as_of: Option<String>,
-    pub confidence: Confidence,
-    pub note: Option<Text>,
-    pub source_ids: Vec<String>,
+record! {
+    pub struct Source {
+        /// "S1" …
+        pub id: String = "id",
+        pub url: String = "url",
+        pub outlet: String = "outlet",
+        pub title: String = "title",
+        /// Publication date: YYYY, YYYY-MM or YYYY-MM-DD; `None` when the page is undated.
+        pub date: Option<String> = "date",
+        /// BCP 47 tag of the page: "en", "zh-Hans", "zh-Hant".
+        pub language: String = "language",
+        pub reliability: Confidence = "reliability",
+        /// Why the source is rated as it is (mirror, translation, aggregator …).
+        pub reliability_note: String = "reliabilityNote",
+        /// False when the page itself was not retrieved and only its URL is known from another source.
+        pub retrieved: bool = "retrieved",
+    }
+}
+
+record! {
+    pub struct Programme {
+        /// e.g. "vats-pilot-2024", "services-pilot-2025", "national".
+        pub id: String = "id",
+        pub name: Text = "name",
+        /// A short name for places that repeat it (the comparison table's rows), e.g. "VATS
+        /// pilot"; `name` when absent.
+        pub short_name: Option<Text> = "shortName" or default,
+        /// The instrument that creates it, e.g. 工信部通信函〔2024〕107号.
+        pub instrument: Text = "instrument",
+        pub date: Option<String> = "date",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct Point {
+        pub lon: f64 = "lon",
+        pub lat: f64 = "lat",
+    }
+}
+
+record! {
+    pub struct DatedEvent {
+        pub date: String = "date",
+        pub label: Text = "label",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct Zone {
+        /// Exactly one of "beijing", "shanghai", "hainan", "shenzhen".
+        pub id: String = "id",
+        /// Short name for labels: "Beijing" / "北京".
+        pub short_name: Text = "shortName",
+        /// Official designation as in the notice (zh) and its English rendering.
+        pub official_name: Text = "officialName",
+        /// What the zone covers, in words.
+        pub extent: Text = "extent",
+        /// True when the province-level outline the map draws is larger than the pilot area (only
+        /// part of it is in the pilot, as `extent` says): the map hatches it and says so.
+        pub partial: bool = "partial" or default,
+        pub key_dates: Vec<DatedEvent> = "keyDates",
+        /// Map anchor (WGS84).
+        pub anchor: Point = "anchor",
+        pub confidence: Confidence = "confidence",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct Place {
+        /// e.g. "beijing", "shanghai-pudong", "other-mainland".
+        pub id: String = "id",
+        pub name: Text = "name",
+        /// The pilot zone this place lies in, if any.
+        pub zone: Option<String> = "zone",
+        /// Programmes (besides the national baseline) that apply in this place.
+        pub programmes: Vec<String> = "programmes",
+        pub note: Option<Text> = "note",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct ServiceFamily {
+        /// e.g. "B1", "B2", "content", "basic".
+        pub id: String = "id",
+        pub name: Text = "name",
+    }
+}
+
+record! {
+    pub struct Service {
+        /// Catalogue-based id, e.g. "B11", "B25-PUB", "X-NEWS", "BASIC".
+        pub id: String = "id",
+        /// Code as printed in the 2015 catalogue, e.g. "B11" (or "—" for non-catalogue fields).
+        pub code: String = "code",
+        pub family: String = "family",
+        pub name: Text = "name",
+        /// One plain line on what the service is.
+        pub description: Text = "description",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    /// A yes/no question the checker asks (besides place, service and share). The checker, the
+    /// URL hash and the JS API are built from this table: adding a question is a data change.
+    pub struct Question {
+        /// The answer's key in the JS API and in `conditions[].answer`, e.g. "registeredInPlace".
+        pub id: String = "id",
+        /// Its short key in the URL hash, e.g. "reg" (lower-case letters).
+        pub hash_key: String = "hashKey",
+        /// The question as the checker asks it.
+        pub label: Text = "label",
+    }
+}
+
+record! {
+    pub struct Condition {
+        pub id: String = "id",
+        pub text: Text = "text",
+        /// The question (id) whose "no" means a rule carrying this condition does not apply.
+        pub answer: Option<String> = "answer",
+        pub confidence: Confidence = "confidence",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+values! {
+    /// Rule tiers in precedence order (see `eligibility`): a prohibition beats a programme, a
+    /// programme beats the national baseline.
+    pub enum Tier {
+        Baseline = "baseline",
+        Programme = "programme",
+        Prohibited = "prohibited",
+    }
+}
+
+record! {
+    pub struct Rule {
+        pub id: String = "id",
+        pub tier: Tier = "tier",
+        /// The programme this rule belongs to ("national" for the baseline and prohibitions).
+        pub programme: String = "programme",
+        /// Place ids this rule covers; `["*"]` means every place in scope.
+        pub places: Vec<String> = "places",
+        /// Service ids this rule covers.
+        pub services: Vec<String> = "services",
+        /// Maximum foreign equity in percent (0 = closed to foreign investment).
+        pub max_foreign_equity_pct: u8 = "maxForeignEquityPct",
+        /// Condition ids that must hold for the rule to apply.
+        pub conditions: Vec<String> = "conditions",
+        /// Plain explanation shown as the reason for the outcome.
+        pub explanation: Text = "explanation",
+        pub confidence: Confidence = "confidence",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct Country {
+        /// ISO 3166-1 alpha-2 where one applies ("DE"), otherwise a descriptive id ("EUROPE").
+        pub id: String = "id",
+        pub name: Text = "name",
+    }
+}
+
+values! {
+    pub enum Status {
+        /// Holds an MIIT pilot approval.
+        Approved = "approved",
+        /// Reported as applying or signing up; approval not confirmed by any source.
+        ReportedApplicant = "reported_applicant",
+    }
+}
+
+record! {
+    pub struct Enterprise {
+        pub id: String = "id",
+        pub status: Status = "status",
+        /// Approval batch (1 = 28 Feb 2025); `None` for applicants.
+        pub batch: Option<u32> = "batch",
+        /// Approval date as reported; `None` when not approved or unknown.
+        pub approval_date: Option<String> = "approvalDate",
+        /// False for approvals whose holder no source names. Such records have no name.
+        pub identified: bool = "identified",
+        /// Name as reported in English; `None` when not publicly identified.
+        pub name_en: Option<String> = "nameEn",
+        /// Name as reported in Chinese; `None` when no source gives one.
+        pub name_zh: Option<String> = "nameZh",
+        /// True when the name is the company's legal name as given by a source.
+        pub legal_name: bool = "legalName",
+        pub parent: Option<Text> = "parent",
+        /// Country id of the parent group (see `countries`); `None` when unknown.
+        pub parent_country: Option<String> = "parentCountry",
+        /// Pilot zone; `None` when no source states or implies it.
+        pub zone: Option<String> = "zone",
+        /// Service ids approved or applied for; `None` when not published.
+        pub services: Option<Vec<String>> = "services",
+        /// What the sources say about the business, when codes are not published.
+        pub activity: Option<Text> = "activity",
+        pub confidence: Confidence = "confidence",
+        pub note: Option<Text> = "note",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct TimelineEvent {
+        pub id: String = "id",
+        pub date: String = "date",
+        pub label: Text = "label",
+        pub confidence: Confidence = "confidence",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
+}
+
+record! {
+    pub struct Figure {
+        pub id: String = "id",
+        pub label: Text = "label",
+        /// The number, when one is known; `None` for "not found".
+        pub value: Option<f64> = "value",
+        /// How the value should read, e.g. "> 2,400 (+30 % y/y)"; falls back to `value`.
+        pub display: Option<Text> = "display",
+        /// Date the figure refers to (YYYY, YYYY-MM or YYYY-MM-DD); `None` when undated.
+        pub as_of: Option<String> = "asOf",
+        pub confidence: Confidence = "confidence",
+        pub note: Option<Text> = "note",
+        pub source_ids: Vec<String> = "sourceIds",
+    }
 }
 
 /// `Dataset::source(id)`, `Dataset::zone(id)`, …: records looked up by id.

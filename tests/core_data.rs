@@ -1,7 +1,7 @@
 //! The embedded dataset is valid and honest; validation reports every kind of problem.
 #![cfg(not(target_arch = "wasm32"))]
 
-use vats_pilot::data::{embedded, load, LoadError, EMBEDDED_JSON};
+use vats_pilot::data::{embedded, load, load_as_data_src, LoadError, EMBEDDED_JSON};
 use vats_pilot::model::{Dataset, Status};
 use vats_pilot::summary::{headline, zone_summary};
 use vats_pilot::validate::{is_valid_date, validate, ProblemKind};
@@ -165,6 +165,55 @@ fn load_rejects_bad_text_with_a_clear_message() {
         Err(e @ LoadError::Invalid(_)) => assert!(e.to_string().contains("S404"), "{e}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_data_src_reader_reads_the_shipped_file_as_serde_does() {
+    // The reader a `data-src` file goes through in the browser, here on serde_json's values.
+    let value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let read = vats_pilot::json::read(&&value).unwrap_or_else(|e| panic!("{e}"));
+    let typed: Dataset = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    assert!(read == typed, "every field is read under its JSON name");
+    // And the embedded binary decodes to the same dataset (this is the full build's).
+    assert!(load_as_data_src(EMBEDDED_JSON).as_ref() == Ok(embedded()));
+}
+
+#[test]
+fn the_data_src_reader_names_each_problem_by_its_path() {
+    let base: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let err = |v: &serde_json::Value| load_as_data_src(&v.to_string()).unwrap_err().to_string();
+
+    let mut v = base.clone();
+    v["sources"][2]["titel"] = "A misspelt key".into();
+    let m = err(&v);
+    assert!(
+        m.contains("unknown key \"sources[2].titel\": accepted keys: id, url, outlet, title, date, language, reliability, reliabilityNote, retrieved"),
+        "{m}"
+    );
+
+    let mut v = base.clone();
+    v["rules"][1]["maxForeignEquityPct"] = "100".into();
+    assert!(err(&v).contains("rules[1].maxForeignEquityPct: invalid type: string \"100\", expected a whole number from 0 to 255"));
+
+    let mut v = base.clone();
+    v["zones"][0]["anchor"] = serde_json::Value::Null;
+    v["enterprises"][3]["status"] = "pending".into();
+    v["title"]["fr"] = "x".into();
+    let m = err(&v);
+    assert!(m.contains("zones[0].anchor: missing"), "{m}");
+    assert!(m.contains("enterprises[3].status: invalid value: string \"pending\", expected one of: approved, reported_applicant"), "{m}");
+    assert!(m.contains("unknown key \"title.fr\": accepted keys: en, zh"), "{m}");
+
+    // Fields with a default may be absent; required ones may not.
+    let mut v = base.clone();
+    v.as_object_mut().unwrap().remove("changelog");
+    v["zones"][1].as_object_mut().unwrap().remove("partial");
+    v["programmes"][0].as_object_mut().unwrap().remove("shortName");
+    let read = vats_pilot::json::read(&&v).unwrap_or_else(|e| panic!("{e}"));
+    assert!(read.changelog.is_empty() && !read.zones[1].partial && read.programmes[0].short_name.is_none());
+    v.as_object_mut().unwrap().remove("figures");
+    assert_eq!(vats_pilot::json::read(&&v).unwrap_err(), "figures: missing");
+    assert_eq!(vats_pilot::json::read(&&serde_json::json!([])).unwrap_err(), "dataset: invalid type: an array, expected an object");
 }
 
 #[test]

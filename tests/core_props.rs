@@ -1,13 +1,15 @@
 //! Property tests on arbitrary input: the URL-hash decoder, the share parser, the dataset
-//! loader and validator, and the engine never panic (in wasm a panic would abort the widget),
-//! and what they write they read back.
+//! reader (the one `data-src` uses in the browser, here on `serde_json` values) and validator,
+//! and the engine never panic (in wasm a panic would abort the widget), refuse what they
+//! should with the right error, and what they write they read back.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use vats_pilot::data::{embedded, load, EMBEDDED_JSON};
+use vats_pilot::data::{checked, embedded, load, load_as_data_src, EMBEDDED_JSON};
 use vats_pilot::eligibility::{assess, Query, Verdict};
 use vats_pilot::explain::{headline, reasons};
-use vats_pilot::equity::Equity;
+use vats_pilot::equity::{Equity, EquityError};
+use vats_pilot::model::Dataset;
 use vats_pilot::filter::SortKey;
 use vats_pilot::i18n::Lang;
 use vats_pilot::state::{decode, encode, Tab, UiState};
@@ -40,7 +42,10 @@ proptest! {
         value in ".{0,40}",
     ) {
         let hash = format!("#{key}={}", vats_pilot::state::encode_component(&value));
-        let _ = decode(embedded(), &hash, "");
+        let (st, _notes) = decode(embedded(), &hash, "");
+        // Whatever was kept of it writes back and reads the same.
+        let again = encode(embedded(), "", "", &st);
+        prop_assert_eq!(decode(embedded(), &again, "").0, st);
     }
 
     #[test]
@@ -73,17 +78,52 @@ proptest! {
 
     #[test]
     fn any_text_parses_to_a_share_or_a_clear_error(text in ".{0,20}") {
-        if let Ok(e) = Equity::parse(&text) {
-            prop_assert!(e <= Equity::FULL);
-            prop_assert_eq!(Equity::parse(&e.to_string()), Ok(e));
+        match Equity::parse(&text) {
+            Ok(e) => {
+                prop_assert!(e <= Equity::FULL);
+                prop_assert_eq!(Equity::parse(&e.to_string()), Ok(e));
+            }
+            // Arbitrary text is hardly ever a number: it is refused as one.
+            Err(e) => prop_assert!(
+                e == EquityError::NotANumber || text.chars().any(|c| c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(&c)),
+                "{:?}: {}", text, e
+            ),
         }
     }
 
     #[test]
-    fn any_number_from_a_script_is_a_share_or_a_clear_error(v in any::<f64>()) {
-        if let Ok(e) = Equity::from_f64(v) {
+    fn number_like_text_parses_to_its_share_or_the_right_error(
+        int in "0{0,2}[0-9]{0,4}",
+        frac in proptest::option::of("[0-9]{0,4}"),
+        comma in any::<bool>(),
+        percent in any::<bool>(),
+    ) {
+        let text = format!(" {int}{}{} ", frac.as_ref().map(|f| format!("{}{f}", if comma { ',' } else { '.' })).unwrap_or_default(), if percent { " %" } else { "" });
+        let f = frac.as_deref().unwrap_or("").trim_end_matches('0');
+        let expected = if (int.is_empty() && frac.as_deref().unwrap_or("").is_empty()) || frac.as_deref() == Some("") {
+            Err(EquityError::NotANumber)
+        } else if f.len() > 2 {
+            Err(EquityError::TooPrecise)
+        } else {
+            let whole: u32 = int.parse().unwrap_or(0);
+            let cents: u32 = format!("{f:0<2}").parse().unwrap_or(0);
+            u16::try_from(whole * 100 + cents).ok().and_then(Equity::from_hundredths).ok_or(EquityError::OutOfRange)
+        };
+        prop_assert_eq!(Equity::parse(&text), expected, "{:?}", text);
+    }
+
+    #[test]
+    fn any_number_from_a_script_is_a_share_or_a_clear_error(v in prop_oneof![
+        any::<f64>(),
+        0.0..=100.0f64,
+        (0u16..=10_000).prop_map(|n| f64::from(n) / 100.0),
+    ]) {
+        match Equity::from_f64(v) {
             // What is compared is what was given, to the hundredth.
-            prop_assert!((e.as_f64() - v).abs() < 1e-9, "{} became {}", v, e);
+            Ok(e) => prop_assert!((e.as_f64() - v).abs() < 1e-9, "{} became {}", v, e),
+            Err(EquityError::NotANumber) => prop_assert!(!v.is_finite(), "{}", v),
+            Err(EquityError::OutOfRange) => prop_assert!(v.is_finite() && !(0.0..=100.0).contains(&v), "{}", v),
+            Err(EquityError::TooPrecise) => prop_assert!((0.0..=100.0).contains(&v) && (v * 100.0).fract() != 0.0, "{}", v),
         }
     }
 
@@ -102,7 +142,11 @@ proptest! {
                 q.answers.insert(id.into(), b);
             }
         }
-        if let Ok(a) = assess(ds, &q) {
+        let known = ds.place(q.place.as_deref().unwrap_or("")).is_some() && ds.service(q.service.as_deref().unwrap_or("")).is_some();
+        let answer = assess(ds, &q);
+        // Every known place and service has an answer; anything else is a named error.
+        prop_assert_eq!(answer.is_ok(), known, "{:?}", answer.as_ref().err());
+        if let Ok(a) = answer {
             let max = a.max_foreign_equity_pct;
             if let (Verdict::Allowed, Some(share), Some(max)) = (a.verdict, q.foreign_equity_pct, max) {
                 prop_assert!(share <= Equity::whole(max), "allowed {} above the cap {}", share, max);
@@ -116,11 +160,14 @@ proptest! {
 
     #[test]
     fn any_text_as_a_dataset_is_refused_without_panicking(text in ".{0,300}") {
-        prop_assert!(load(&text).is_err());
+        match load_as_data_src(&text) {
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+            Ok(_) => prop_assert!(false, "accepted {:?}", text),
+        }
     }
 
     #[test]
-    fn a_damaged_dataset_is_reported_without_panicking(cuts in proptest::collection::vec((0usize..EMBEDDED_JSON.len(), ".{0,8}"), 1..4)) {
+    fn a_damaged_dataset_is_reported_as_serde_reports_it(cuts in proptest::collection::vec((0usize..EMBEDDED_JSON.len(), ".{0,8}"), 1..4)) {
         // Splice arbitrary text into the real file at arbitrary places (on char boundaries).
         let mut text = EMBEDDED_JSON.to_string();
         for (at, insert) in cuts {
@@ -130,23 +177,50 @@ proptest! {
             }
             text.insert_str(at, &insert);
         }
-        let _ = load(&text);
+        // The data-src reader accepts exactly what serde accepts, as the same dataset, and
+        // otherwise says why.
+        match (load_as_data_src(&text), load(&text)) {
+            (Ok(read), Ok(typed)) => prop_assert_eq!(read, typed),
+            (Err(e), Err(_)) => prop_assert!(e.to_string().len() > "dataset is not valid JSON of the expected shape: ".len(), "{}", e),
+            (read, typed) => prop_assert!(false, "the reader says {:?}, serde says {:?}", read.err(), typed.err()),
+        }
     }
 
     #[test]
-    fn a_dataset_with_values_swapped_is_validated_without_panicking(seed in any::<u64>(), value in prop_oneof![
+    fn a_dataset_with_one_value_swapped_is_refused_naming_it_or_read_as_serde_reads_it(seed in any::<u64>(), value in prop_oneof![
         Just(serde_json::Value::Null),
         any::<i64>().prop_map(serde_json::Value::from),
         ".{0,10}".prop_map(serde_json::Value::from),
         Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+        any::<bool>().prop_map(serde_json::Value::from),
     ]) {
         // Replace one leaf of the real dataset with another value of any type.
         let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
         let mut leaves = 0u64;
         count(&v, &mut leaves);
         let mut n = seed % leaves.max(1);
-        replace(&mut v, &mut n, &value);
-        let _ = load(&v.to_string());
+        let (path, old) = replace(&mut v, &mut n, &value, String::new()).expect("a leaf");
+        let serde: Result<Dataset, _> = serde_json::from_value(v.clone());
+        match vats_pilot::json::read(&&v) {
+            // A problem is named by the path of the value that was swapped.
+            Err(e) => {
+                prop_assert!(e.starts_with(&format!("{path}: ")) || e.starts_with(&format!("{path}.")), "{} for {}", e, path);
+                prop_assert!(serde.is_err(), "serde accepts {} = {}", path, value);
+            }
+            Ok(read) => {
+                match serde {
+                    Ok(typed) => prop_assert_eq!(&read, &typed),
+                    // The reader's one leniency: null is an absent value, so a field with a default takes it.
+                    Err(e) => prop_assert!(value.is_null(), "serde refuses {} = {}: {}", path, value, e),
+                }
+                // Validated: the unchanged dataset passes, and a refusal says why.
+                match checked(read) {
+                    Ok(_) => {}
+                    Err(e) => prop_assert!(old != value && !e.to_string().is_empty(), "{} = {}: {}", path, value, e),
+                }
+            }
+        }
     }
 }
 
@@ -158,17 +232,17 @@ fn count(v: &serde_json::Value, n: &mut u64) {
     }
 }
 
-fn replace(v: &mut serde_json::Value, n: &mut u64, with: &serde_json::Value) -> bool {
+/// Replaces the `n`th leaf; its path as the reader names it (`zones[0].anchor.lon`) and its old value.
+fn replace(v: &mut serde_json::Value, n: &mut u64, with: &serde_json::Value, at: String) -> Option<(String, serde_json::Value)> {
     match v {
-        serde_json::Value::Array(a) => a.iter_mut().any(|x| replace(x, n, with)),
-        serde_json::Value::Object(m) => m.values_mut().any(|x| replace(x, n, with)),
+        serde_json::Value::Array(a) => a.iter_mut().enumerate().find_map(|(i, x)| replace(x, n, with, format!("{at}[{i}]"))),
+        serde_json::Value::Object(m) => m.iter_mut().find_map(|(k, x)| replace(x, n, with, if at.is_empty() { k.clone() } else { format!("{at}.{k}") })),
         leaf => {
             if *n == 0 {
-                *leaf = with.clone();
-                return true;
+                return Some((at, std::mem::replace(leaf, with.clone())));
             }
             *n -= 1;
-            false
+            None
         }
     }
 }
