@@ -327,6 +327,10 @@ async fn list_filters_by_each_facet_and_searches_both_languages() {
     w.type_in("input[type=search]", "").await;
     w.type_in("input[type=search]", "h").await;
     let hsbc = w.find(".vp-ent[data-id=e-hsbc-fintech]");
+    // The reader opens the card's sources (one "Sources (n)" control) and focuses a link.
+    for d in w.all(".vp-ent[data-id=e-hsbc-fintech] details") {
+        d.set_attribute("open", "").unwrap();
+    }
     let link = w.find(".vp-ent[data-id=e-hsbc-fintech] a.vp-src").dyn_into::<HtmlElement>().unwrap();
     link.focus().unwrap();
     let zone_options = w.text("select[data-facet=zone]");

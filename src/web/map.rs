@@ -21,7 +21,7 @@ fn mark(root: &web_sys::Element, selected: Option<&str>, active: Option<&str>, z
         let list = el.class_list();
         let _ = list.toggle_with_force("vp-selected", sel);
         let _ = list.toggle_with_force("vp-active", zone.is_some() && zone.as_deref() == active);
-        if list.contains("vp-zone-btn") {
+        if !list.contains("vp-inset") {
             dom::set_attr(el, "aria-pressed", Some(if sel { "true" } else { "false" }));
         }
         if i < zones.len() {
