@@ -53,13 +53,6 @@ impl Answers {
     pub fn get(&self, question: &str) -> Option<bool> {
         self.0.iter().find(|(q, _)| q == question).map(|(_, b)| *b)
     }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// The answers in question-id order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
-        self.0.iter().map(|(q, b)| (q.as_str(), *b))
-    }
 }
 
 impl Query {

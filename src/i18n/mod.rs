@@ -24,12 +24,6 @@ impl Lang {
             _ => None,
         }
     }
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
     /// BCP 47 tag for the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
