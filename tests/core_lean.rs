@@ -32,7 +32,7 @@ fn rendered(ds: &Dataset) -> Vec<String> {
             }
         }
         let all = filter(ds, &index, &Filter::default()).unwrap();
-        out.push(list::header(ds, lang, "w").into_string());
+        out.push(list::header(ds, lang, "w", false).into_string());
         out.push(
             list::fields(ds, lang, "w", &Filter::default(), &all, SortKey::Name).into_string(),
         );

@@ -49,7 +49,8 @@ fn batch_categories_and_the_later_figures_doubt_show_in_list_summary_and_timelin
         let cats_note = escape(cats.note.as_ref().expect("which firm holds which is unknown").get(lang));
         let doubt = escape(later.note.as_ref().expect("the 166 figure's doubt").get(lang));
         let pages = [
-            ("list", list::header(&lean, lang, "w").as_str().to_string()),
+            ("list", list::header(&lean, lang, "w", false).as_str().to_string()),
+            ("list on a phone", list::header(&lean, lang, "w", true).as_str().to_string()),
             ("summary", fallback(ds, lang)),
         ];
         for (what, html) in &pages {

@@ -68,6 +68,7 @@ pub const EN: Strings = Strings {
     headline: "{total} approved in the first batch ({date}) — {identified} publicly identified",
     headline_later: "Later reports put the total at {n} approvals ({date}, {confidence}); those firms are not listed here. {note}",
     details: "Details",
+    list_figures: "Licence categories and later totals",
     verdict_said: "{verdict} {max_label}: {max}. {by_label}: {by}. {conf_label}: {conf}.",
     figure_sentence: "{label}: {value}. {note}",
     unidentified_group: "{n} not publicly identified",

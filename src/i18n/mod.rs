@@ -189,6 +189,8 @@ pub struct Strings {
     pub headline_later: &'static str,
     /// The checker's answer as the screen reader announces it, once, when it changes.
     pub verdict_said: &'static str,
+    /// On a phone, the control that opens the list's lines on the batch and later totals.
+    pub list_figures: &'static str,
     /// The control that opens a folded card's details.
     pub details: &'static str,
     /// A figure in a sentence: its label, its value in words, its note.

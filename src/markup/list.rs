@@ -8,8 +8,9 @@ use crate::filter::{Filter, FilterResult, SortKey, FACETS, UNKNOWN};
 use crate::i18n::{fill, Lang};
 use crate::model::{Dataset, Enterprise};
 
-/// The heading, the headline counts and the line on later totals with its sources.
-pub fn header(ds: &Dataset, lang: Lang, uid: &str) -> Html {
+/// The heading, the headline counts, and the lines on the batch's licence categories and on
+/// later totals with their sources (on a phone, `narrow`, folded under one control).
+pub fn header(ds: &Dataset, lang: Lang, uid: &str, narrow: bool) -> Html {
     let s = lang.strings();
     let mut h = format!(
         "<h3 class=\"vp-h3\" id=\"{}-h-list\" tabindex=\"-1\">{}</h3><p class=\"vp-headline\" data-testid=\"headline\">{}</p>",
@@ -17,8 +18,15 @@ pub fn header(ds: &Dataset, lang: Lang, uid: &str) -> Html {
         escape(s.list_heading),
         escape(&crate::summary::headline_text(ds, lang)),
     );
-    for line in [crate::summary::batch_categories_text(ds, lang), crate::summary::later_text(ds, lang)].into_iter().flatten() {
-        h.push_str(&cited_line(ds, lang, &line));
+    let lines: String = [crate::summary::batch_categories_text(ds, lang), crate::summary::later_text(ds, lang)]
+        .into_iter()
+        .flatten()
+        .map(|line| cited_line(ds, lang, &line))
+        .collect();
+    if narrow && !lines.is_empty() {
+        h.push_str(&format!("<details class=\"vp-figures\"><summary>{}</summary>{lines}</details>", escape(s.list_figures)));
+    } else {
+        h.push_str(&lines);
     }
     Html(h)
 }
@@ -44,7 +52,7 @@ pub fn panel(ds: &Dataset, lang: Lang, uid: &str, narrow: bool, search: &str, sl
          <details class=\"vp-more-filters\"{}><summary>{}</summary><div class=\"vp-filter-fields\" data-slot=\"fields\">{}</div></details></div>\
          <div class=\"vp-results-count\" data-slot=\"count\">{}</div><p class=\"vp-sr\" role=\"status\" aria-atomic=\"true\" data-slot=\"said\"></p><div class=\"vp-results\"><ul class=\"vp-ents\" data-slot=\"cards\">{}</ul>\
          <div class=\"vp-more\" data-slot=\"more\">{}</div></div>{}",
-        header(ds, lang, uid).0,
+        header(ds, lang, uid, narrow).0,
         slots.chip.0,
         escape(s.search_label),
         escape(s.search_placeholder),

@@ -44,7 +44,7 @@ test('clicking Hainan on the map filters the enterprise list to Hainan', async (
     await assert.doesNotReject(card.getByText(`Approvals known here: ${facts.approvedIn('hainan')}`).waitFor());
     await screenshot(p, `map-hainan-${width}`);
     await w.getByRole('button', { name: 'Show enterprises in Hainan' }).click();
-    await assert.doesNotReject(w.getByText(`${facts.inZone('hainan')} of ${facts.total} match`).waitFor());
+    await assert.doesNotReject(w.getByTestId('count').getByText(`${facts.inZone('hainan')} of ${facts.total} match`).waitFor());
     assert.match(await w.locator('.vp-ents').innerText(), new RegExp(`${facts.unidentifiedIn('hainan')} not publicly identified`));
     assert.match(p.url(), /zone=hainan/);
     await p.context().close();
@@ -74,7 +74,7 @@ test('a reader filters to Shanghai, checks a source link and downloads the CSV',
   await w.getByRole('tab', { name: 'Enterprises' }).click();
   await w.getByLabel('Area').selectOption('shanghai');
   await w.getByLabel('Status').selectOption('approved');
-  await assert.doesNotReject(w.getByText(`${facts.approvedIn('shanghai')} of ${facts.total} match`).waitFor());
+  await assert.doesNotReject(w.getByTestId('count').getByText(`${facts.approvedIn('shanghai')} of ${facts.total} match`).waitFor());
   const cards = await w.locator('.vp-ent').allInnerTexts();
   assert.equal(cards.length, facts.approvedIn('shanghai'));
   assert.ok(cards.every((t) => /Shanghai/.test(t)), 'every card is in Shanghai');

@@ -56,7 +56,8 @@ async function measure({ host: hostSel, tol, click, attrs, ready, skip }) {
   };
   // Each element's style and box, read once (SVG internals are the map's drawing, not layout).
   const info = new Map();
-  const all = [vp, ...vp.querySelectorAll('*')].filter((el) => !el.parentElement.closest('svg'));
+  // Text for screen readers only (.vp-sr: a 1 px clipped box by design) is not layout.
+  const all = [vp, ...vp.querySelectorAll('*')].filter((el) => !el.parentElement.closest('svg') && !el.closest('.vp-sr'));
   for (const el of all) {
     const cs = getComputedStyle(el);
     const r = el.getBoundingClientRect();
