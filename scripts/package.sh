@@ -26,7 +26,7 @@ dataset=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync("d
 sed -e "s/@VERSION@/$version/" -e "s/@DATASET@/$dataset/" packaging/npm/package.json >"$out/package.json"
 
 # Precompressed .gz and .br siblings, as scripts/build.sh writes them (tools/size/compress.mjs).
-find "$out" -type f \( -name '*.js' -o -name '*.map' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.wasm' -o -name '*.csv' \) \
+find "$out" -type f \( -name '*.js' -o -name '*.map' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.wasm' -o -name '*.csv' -o -name '*.svg' \) \
   ! -name package.json -print0 | xargs -0 node tools/size/compress.mjs
 echo "package: $out (vats-pilot $version, dataset $dataset)"
 for f in pkg/vats_pilot_lean_bg.wasm pkg/vats_pilot_lean.js pkg/vats_pilot_bg.wasm pkg/vats_pilot.js vats-pilot.js; do
