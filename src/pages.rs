@@ -26,7 +26,7 @@ pub fn fallback(ds: &Dataset, lang: Lang) -> String {
     out.push_str("</ul>");
     let headline = crate::summary::headline_text(ds, lang);
     out.push_str(&format!("<p><strong>{}</strong></p>", escape(&headline)));
-    for line in [crate::summary::batch_categories_text(ds, lang), crate::summary::later_text(ds, lang)].into_iter().flatten() {
+    for line in crate::summary::figure_lines(ds, lang) {
         out.push_str(&cited_line(ds, lang, &line));
     }
     out.push_str("<ul>");

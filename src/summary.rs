@@ -100,6 +100,12 @@ pub fn later_text(ds: &Dataset, lang: Lang) -> Option<(String, Vec<String>)> {
     Some((text.trim_end().to_string(), f.source_ids.clone()))
 }
 
+/// The data's sentences that follow the headline wherever the batch is described (the list,
+/// the no-JS summary): the batch's licence categories, then the later total with its doubt.
+pub fn figure_lines(ds: &Dataset, lang: Lang) -> Vec<(String, Vec<String>)> {
+    [batch_categories_text(ds, lang), later_text(ds, lang)].into_iter().flatten().collect()
+}
+
 /// The licence categories the first batch was granted, as a whole ("Licence categories granted
 /// in the first batch: B14 …. For the batch as a whole: …"), with its sources, when the data
 /// has that figure.

@@ -18,11 +18,7 @@ pub fn header(ds: &Dataset, lang: Lang, uid: &str, narrow: bool) -> Html {
         escape(s.list_heading),
         escape(&crate::summary::headline_text(ds, lang)),
     );
-    let lines: String = [crate::summary::batch_categories_text(ds, lang), crate::summary::later_text(ds, lang)]
-        .into_iter()
-        .flatten()
-        .map(|line| cited_line(ds, lang, &line))
-        .collect();
+    let lines: String = crate::summary::figure_lines(ds, lang).iter().map(|line| cited_line(ds, lang, line)).collect();
     if narrow && !lines.is_empty() {
         h.push_str(&format!("<details class=\"vp-figures\"><summary>{}</summary>{lines}</details>", escape(s.list_figures)));
     } else {
@@ -35,6 +31,7 @@ pub fn header(ds: &Dataset, lang: Lang, uid: &str, narrow: bool) -> Html {
 /// current afterwards in its `data-slot`).
 pub struct ListSlots<'a> {
     pub chip: &'a Html,
+    /// The selects: written once; the view keeps their counts and values current in place.
     pub fields: &'a Html,
     pub count: &'a Html,
     pub cards: &'a Html,
@@ -49,7 +46,7 @@ pub fn panel(ds: &Dataset, lang: Lang, uid: &str, narrow: bool, search: &str, sl
     Html(format!(
         "{}<div class=\"vp-chip-slot\" data-slot=\"chip\">{}</div><div class=\"vp-filters\" role=\"search\"><div class=\"vp-field vp-field-wide\">\
          <label for=\"{id}-q\">{}</label><input id=\"{id}-q\" type=\"search\" autocomplete=\"off\" placeholder=\"{}\" data-input=\"search\" value=\"{}\"></div>\
-         <details class=\"vp-more-filters\"{}><summary>{}</summary><div class=\"vp-filter-fields\" data-slot=\"fields\">{}</div></details></div>\
+         <details class=\"vp-more-filters\"{}><summary>{}</summary><div class=\"vp-filter-fields\">{}</div></details></div>\
          <div class=\"vp-results-count\" data-slot=\"count\">{}</div><p class=\"vp-sr\" role=\"status\" aria-atomic=\"true\" data-slot=\"said\"></p><div class=\"vp-results\"><ul class=\"vp-ents\" data-slot=\"cards\">{}</ul>\
          <div class=\"vp-more\" data-slot=\"more\">{}</div></div>{}",
         header(ds, lang, uid, narrow).0,
