@@ -24,7 +24,9 @@ pub mod i18n;
 pub mod json;
 pub mod keys;
 pub mod markup;
+pub mod marks;
 pub mod model;
+pub mod msg;
 pub mod pages;
 pub mod questions;
 #[cfg(not(target_arch = "wasm32"))]

@@ -49,6 +49,9 @@ pub struct UiState {
     pub sort: SortKey,
     /// The checker's answers.
     pub answers: Query,
+    /// The share box holds text that is not a share (the last valid share is kept). Not in
+    /// the URL hash: it describes the box, not an answer.
+    pub share_refused: bool,
 }
 
 impl UiState {

@@ -73,3 +73,22 @@ fn nothing_is_leaked_to_live_for_the_page() {
         assert!(!code.contains("Box::leak") && !code.contains("mem::forget") || file.ends_with("web/mod.rs"), "{file}:{n}: {code}");
     }
 }
+
+#[test]
+fn views_learn_which_control_was_used_from_its_mark_and_never_read_state_from_the_page() {
+    // The views read attributes in one place, `dom::control`: a control's mark (`msg::MARKS`)
+    // and its argument. What is selected, pressed or open lives in `UiState` and is only
+    // written to the page (`marks::Mark`), never read back.
+    let mut reads = vec![];
+    for (file, n, code) in code_lines(&src().join("web")) {
+        for read in ["get_attribute", "has_attribute", ".dataset()", "aria_pressed", "aria_selected", "class_list().contains"] {
+            if code.contains(read) {
+                reads.push(format!("{}:{n}: {}", file.rsplit("/src/").next().unwrap_or(&file), code.trim()));
+            }
+        }
+    }
+    let allowed = |r: &String| r.starts_with("web/dom.rs") && (r.contains("get_attribute(&format!(\"data-{mark}\"))") || r.contains("get_attribute(\"data-arg\")"));
+    let other: Vec<_> = reads.iter().filter(|r| !allowed(r)).collect();
+    assert!(other.is_empty(), "attributes read outside dom::control:\n{}", other.iter().map(|r| r.as_str()).collect::<Vec<_>>().join("\n"));
+    assert_eq!(reads.len(), 2, "dom::control reads the mark and the argument: {reads:?}");
+}

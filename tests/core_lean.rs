@@ -57,7 +57,7 @@ fn rendered(ds: &Dataset) -> Vec<String> {
             for p in &ds.places {
                 let q = Query::new(&p.id, &sv.id).equity(100);
                 out.push(checker::questions(ds, lang, "w", &q).into_string());
-                out.push(checker::your_answers(ds, lang, "w", &q).into_string());
+                out.push(checker::your_answers(ds, lang, &q).into_string());
                 let a = assess(ds, &q).map_err(|e| e.to_string());
                 out.push(checker::verdict(ds, lang, &q, Some(&a)).into_string());
                 if let Ok(a) = &a {

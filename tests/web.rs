@@ -182,7 +182,7 @@ async fn get_the_data_links_to_the_published_files_and_only_for_the_built_in_dat
     let newer = serde_json::json!({ "idPrefix": "files2", "filesUrl": "https://cdn.example/vp/", "dataJson": vats_pilot::data::EMBEDDED_JSON }).to_string();
     let w = widget(&newer).await;
     assert!(w.all(".vp-getdata a").is_empty());
-    assert_eq!(w.all(".vp-getdata button[data-download]").len(), 2);
+    assert_eq!(w.all(".vp-getdata button[data-action=download]").len(), 2);
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     let err = mount(root.into(), js_sys::JSON::parse(r#"{"filesUrl":"javascript:alert(1)"}"#).unwrap()).err().expect("refused");
     let msg = js_sys::Error::from(JsValue::from(err)).message().as_string().unwrap();

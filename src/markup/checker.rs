@@ -3,6 +3,7 @@
 //! `explain` words it; this only writes it down, escaped. The two text boxes (service search,
 //! share) are the view's own controls, so typing never replaces them.
 
+use crate::marks::{state, Mark};
 use super::{escape, Html};
 use crate::eligibility::{Assessment, Query};
 use crate::explain;
@@ -153,28 +154,29 @@ pub fn verdict_said(ds: &Dataset, lang: Lang, q: &Query, a: Option<&Result<Asses
 }
 
 /// "Your answers": each question with its answer and a Change button that names the question
-/// and takes focus to its control (`data-arg`: the control's id); then "Start again".
-pub fn your_answers(ds: &Dataset, lang: Lang, uid: &str, q: &Query) -> Html {
+/// and takes focus to its control (`data-arg`: the control's id within the widget); then
+/// "Start again".
+pub fn your_answers(ds: &Dataset, lang: Lang, q: &Query) -> Html {
     let s = lang.strings();
     let mut rows: Vec<(String, String, String)> = vec![
         (
             s.q_place.to_string(),
             q.place.as_deref().and_then(|id| ds.place(id)).map(|p| p.name.get(lang).to_string()).unwrap_or_else(|| s.not_answered.into()),
-            format!("{uid}-place"),
+            "place".to_string(),
         ),
         (
             s.q_service.to_string(),
             q.service.as_deref().and_then(|id| ds.service(id)).map(|x| explain::service_label(x, lang)).unwrap_or_else(|| s.not_answered.into()),
-            format!("{uid}-service"),
+            "service".to_string(),
         ),
         (
             s.q_equity.to_string(),
             q.foreign_equity_pct.map(|v| explain::percent(v, lang)).unwrap_or_else(|| s.not_answered.into()),
-            format!("{uid}-equity"),
+            "equity".to_string(),
         ),
     ];
     for question in &ds.questions {
-        rows.push((question.label.get(lang).to_string(), yes_no(s, q.answered(&question.id)).to_string(), format!("{uid}-{}-yes", question.hash_key)));
+        rows.push((question.label.get(lang).to_string(), yes_no(s, q.answered(&question.id)).to_string(), format!("{}-yes", question.hash_key)));
     }
     let mut h = format!("<h4 class=\"vp-h4\">{}</h4><dl class=\"vp-answers\">", escape(s.your_answers));
     for (question, answer, target) in rows {
@@ -248,6 +250,11 @@ pub fn equity_error(lang: Lang, wrong: bool) -> Html {
     }
 }
 
+/// The share box says whether its text was refused (`aria-invalid`).
+pub fn equity_marks(refused: bool) -> Vec<Mark> {
+    vec![Mark::Attr("[data-input=equity]".into(), "aria-invalid", state(refused))]
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -294,14 +301,14 @@ mod tests {
         let mut q = Query::new("hainan", "B11");
         if let Some(first) = ds.questions.first() {
             q = q.answer(&first.id, false);
-            let h = your_answers(ds, Lang::En, "w", &q);
-            assert!(h.as_str().contains(&format!("data-arg=\"w-{}-yes\"", first.hash_key)));
+            let h = your_answers(ds, Lang::En, &q);
+            assert!(h.as_str().contains(&format!("data-arg=\"{}-yes\"", first.hash_key)));
             let radios = questions(ds, Lang::En, "w", &q);
             assert!(radios.as_str().contains(&format!("id=\"w-{}-no\" name=\"w-{}\" value=\"no\"", first.hash_key, first.hash_key)));
             assert!(radios.as_str().contains("value=\"no\" data-q=") && radios.as_str().contains(" checked>"));
         }
-        let h = your_answers(ds, Lang::Zh, "w", &q);
-        assert!(h.as_str().contains("data-arg=\"w-place\"") && h.as_str().contains("海南"), "{}", h.as_str());
+        let h = your_answers(ds, Lang::Zh, &q);
+        assert!(h.as_str().contains("data-arg=\"place\"") && h.as_str().contains("海南"), "{}", h.as_str());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! unidentified approvals, "Show more"). The search box is the view's own control, so typing
 //! never replaces it.
 
+use crate::marks::Select;
 use super::{cited_line, enterprise_card, escape, unidentified_card, Html};
 use crate::filter::{Filter, FilterResult, SortKey, FACETS, UNKNOWN};
 use crate::i18n::{fill, Lang};
@@ -86,6 +87,19 @@ pub fn facet_options(ds: &Dataset, lang: Lang, result: &FilterResult) -> Vec<Vec
                 .collect()
         })
         .collect()
+}
+
+/// The list's selects after a change (a keystroke, a choice, Clear filters, the back button):
+/// each facet's option counts and chosen value, and the sort.
+pub fn selects(ds: &Dataset, lang: Lang, filter: &Filter, result: &FilterResult, sort: SortKey) -> Vec<Select> {
+    let mut out: Vec<Select> = FACETS
+        .iter()
+        .zip(facet_options(ds, lang, result))
+        .zip(&filter.facets)
+        .map(|((def, options), value)| Select { selector: format!("select[data-facet=\"{}\"]", def.id), options, value: value.clone().unwrap_or_default() })
+        .collect();
+    out.push(Select { selector: "select[data-sort]".into(), options: Vec::new(), value: sort.id().into() });
+    out
 }
 
 /// One select per facet (see [`facet_options`]) and the sort select.
@@ -182,8 +196,8 @@ pub fn show_more(lang: Lang, uid: &str, more: usize) -> Html {
 pub fn downloads(lang: Lang) -> Html {
     let s = lang.strings();
     Html(format!(
-        "<div class=\"vp-downloads\"><button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"download\" data-download=\"csv\">{}</button> \
-         <button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"download\" data-download=\"json\">{}</button></div>",
+        "<div class=\"vp-downloads\"><button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"download\" data-arg=\"csv\">{}</button> \
+         <button type=\"button\" class=\"vp-btn vp-btn-secondary\" data-action=\"download\" data-arg=\"json\">{}</button></div>",
         escape(s.download_csv),
         escape(s.download_json)
     ))
@@ -205,6 +219,15 @@ mod tests {
         assert!(hainan > 0);
         assert!(h.as_str().contains(&format!("<option value=\"hainan\" selected>Hainan ({hainan})</option>")), "{}", h.as_str());
         assert_eq!(h.as_str().matches("<select").count(), FACETS.len() + 1);
+        // After a change the same selects are updated in place: the same values and counts.
+        let sel = selects(&data.ds, Lang::En, &f, &r, SortKey::Date);
+        assert_eq!(sel.len(), FACETS.len() + 1);
+        assert_eq!((sel[0].selector.as_str(), sel[0].value.as_str()), ("select[data-facet=\"zone\"]", "hainan"));
+        assert!(sel[0].options.contains(&("hainan".into(), format!("Hainan ({hainan})"), false)), "{:?}", sel[0].options);
+        for s in &sel[..FACETS.len()] {
+            assert!(h.as_str().contains(&s.selector.replace("select[", "").replace(']', "")), "{} not in the markup", s.selector);
+        }
+        assert_eq!((sel[FACETS.len()].selector.as_str(), sel[FACETS.len()].value.as_str()), ("select[data-sort]", "date"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Selection state is not baked in: the view marks the selected zone on these elements
 //! (`aria-pressed`, classes, `tabindex`), so a hover or a click never rebuilds the map.
 
+use crate::marks::{state, Mark};
 use super::{escape, hatch_pattern, inset_svg, legend, map_hatch, map_shapes, source_links, Html};
 use crate::geo::{zoom_transform, MapView};
 use crate::geo_data::{INSET_SHANGHAI, INSET_SHENZHEN, MAIN};
@@ -45,6 +46,28 @@ pub fn zoom(env: &MapEnv, zone: Option<&str>) -> String {
         Some(m) => zoom_transform(&view, m, ZOOM_TENTHS),
         None => "none".to_string(),
     }
+}
+
+/// What shows the selection on the map: each area's shape, its button in the list of areas and
+/// its inset are marked selected (`vp-selected`) and active (`vp-active`: the area the card
+/// shows); shapes and buttons say whether they are pressed; one shape is in the tab order (the
+/// selected one, else the first); the map zooms towards the selection.
+pub fn marks(ds: &Dataset, env: &MapEnv, selected: Option<&str>, active: Option<&str>) -> Vec<Mark> {
+    let mut out = vec![Mark::Style(".vp-zoom".into(), "transform", zoom(env, selected))];
+    let mut first = true;
+    for z in &ds.zones {
+        let Some(id) = zone_id(&z.id) else { continue };
+        let (shape, button) = (format!("g.vp-zone[data-zone=\"{id}\"]"), format!(".vp-zone-btn[data-zone=\"{id}\"]"));
+        let pressed = format!("{shape},{button}");
+        let every = format!("{pressed},[data-inset=\"{id}\"]");
+        let sel = selected == Some(id);
+        out.push(Mark::Class(every.clone(), "vp-selected", sel));
+        out.push(Mark::Class(every, "vp-active", active == Some(id)));
+        out.push(Mark::Attr(pressed, "aria-pressed", state(sel)));
+        out.push(Mark::Attr(shape, "tabindex", if sel || (first && selected.is_none()) { "0" } else { "-1" }));
+        first = false;
+    }
+    out
 }
 
 /// Label placement beside each zone marker, in map units (presentation only).
@@ -135,7 +158,7 @@ pub fn panel(ds: &Dataset, lang: Lang, env: &MapEnv, card: &Html) -> Html {
     for z in &ds.zones {
         let Some(id) = zone_id(&z.id) else { continue };
         h.push_str(&format!(
-            "<li><button type=\"button\" class=\"vp-zone-btn\" data-zone=\"{id}\" aria-pressed=\"false\"><span class=\"vp-zone-name\">{}</span><span class=\"vp-zone-extent\">{}</span></button></li>",
+            "<li><button type=\"button\" class=\"vp-zone-btn\" data-action=\"toggle-zone\" data-zone=\"{id}\" aria-pressed=\"false\"><span class=\"vp-zone-name\">{}</span><span class=\"vp-zone-extent\">{}</span></button></li>",
             escape(z.short_name.get(lang)),
             escape(z.extent.get(lang)),
         ));
@@ -204,7 +227,7 @@ mod tests {
                 let name = escape(z.short_name.get(lang));
                 assert!(h.as_str().contains(&format!("data-zone=\"{}\" role=\"button\"", z.id)), "{}", z.id);
                 assert!(h.as_str().contains(&format!("aria-label=\"{name}\"")), "{name}");
-                assert!(h.as_str().contains(&format!("class=\"vp-zone-btn\" data-zone=\"{}\"", z.id)), "{}", z.id);
+                assert!(h.as_str().contains(&format!("class=\"vp-zone-btn\" data-action=\"toggle-zone\" data-zone=\"{}\"", z.id)), "{}", z.id);
             }
             // Exactly one zone is in the tab order before anything is selected.
             assert_eq!(h.as_str().matches("role=\"button\" tabindex=\"0\"").count(), 1);
@@ -235,6 +258,29 @@ mod tests {
         let alone = zone_card(ds, Lang::En, &MapEnv { tabs: false, ..WIDE }, "hainan", false);
         assert!(!alone.as_str().contains("data-action=\"show-list\"") && !alone.as_str().contains("clear-selection"));
         assert!(zone_card(ds, Lang::En, &WIDE, "atlantis", false).as_str().is_empty());
+    }
+
+    #[test]
+    fn the_selected_area_is_marked_pressed_in_the_tab_order_and_zoomed_to_and_the_active_one_shows_its_card() {
+        let ds = embedded();
+        let has = |m: &[Mark], want: Mark| assert!(m.contains(&want), "{want:?} missing from {m:?}");
+        let none = marks(ds, &WIDE, None, None);
+        has(&none, Mark::Style(".vp-zoom".into(), "transform", "none".into()));
+        let first = &ds.zones[0].id;
+        has(&none, Mark::Attr(format!("g.vp-zone[data-zone=\"{first}\"]"), "tabindex", "0"));
+        let m = marks(ds, &WIDE, Some("hainan"), Some("beijing"));
+        let every = "g.vp-zone[data-zone=\"hainan\"],.vp-zone-btn[data-zone=\"hainan\"],[data-inset=\"hainan\"]";
+        has(&m, Mark::Class(every.into(), "vp-selected", true));
+        has(&m, Mark::Class(every.into(), "vp-active", false));
+        has(&m, Mark::Attr("g.vp-zone[data-zone=\"hainan\"],.vp-zone-btn[data-zone=\"hainan\"]".into(), "aria-pressed", "true"));
+        has(&m, Mark::Attr("g.vp-zone[data-zone=\"hainan\"]".into(), "tabindex", "0"));
+        has(&m, Mark::Class("g.vp-zone[data-zone=\"beijing\"],.vp-zone-btn[data-zone=\"beijing\"],[data-inset=\"beijing\"]".into(), "vp-active", true));
+        has(&m, Mark::Style(".vp-zoom".into(), "transform", zoom(&WIDE, Some("hainan"))));
+        let in_order = m.iter().filter(|k| matches!(k, Mark::Attr(_, "tabindex", "0"))).count();
+        assert_eq!(in_order, 1, "one area in the tab order");
+        if first != "hainan" {
+            has(&m, Mark::Attr(format!("g.vp-zone[data-zone=\"{first}\"]"), "tabindex", "-1"));
+        }
     }
 
     #[test]

@@ -225,9 +225,9 @@ mod tests {
         let linked = footer(ds, Lang::En, Some("https://cdn.example/vp/")).into_string();
         assert!(linked.contains("<a class=\"vp-btn vp-btn-link\" href=\"https://cdn.example/vp/pilot-enterprises.csv\" download=\"pilot-enterprises.csv\" data-published=\"csv\">CSV</a>"), "{linked}");
         assert!(linked.contains("href=\"https://cdn.example/vp/pilot.json\""), "{linked}");
-        assert!(!linked.contains("data-download"), "no in-browser download when the files are published");
+        assert!(!linked.contains("data-action=\"download"), "no in-browser download when the files are published");
         let made = footer(ds, Lang::Zh, None).into_string();
-        assert!(made.contains("data-download=\"all-csv\"") && made.contains("data-download=\"all-json\"") && !made.contains("<a class=\"vp-btn"), "{made}");
+        assert!(made.contains("data-arg=\"all-csv\"") && made.contains("data-arg=\"all-json\"") && !made.contains("<a class=\"vp-btn"), "{made}");
         assert!(made.contains("获取数据"));
         let hostile = footer(ds, Lang::En, Some("https://x/\"><script>")).into_string();
         assert!(!hostile.contains("<script>"), "{hostile}");
@@ -414,7 +414,7 @@ pub fn footer(ds: &Dataset, lang: Lang, files: Option<&str>) -> Html {
             escape(label)
         ),
         None => format!(
-            "<button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-download=\"all-{kind}\">{}</button>",
+            "<button type=\"button\" class=\"vp-btn vp-btn-link\" data-action=\"download\" data-arg=\"all-{kind}\">{}</button>",
             escape(label)
         ),
     };

@@ -5,6 +5,7 @@
 use super::{escape, Html};
 use crate::data::Notice;
 use crate::i18n::Lang;
+use crate::marks::{state, Mark};
 use crate::state::Tab;
 
 /// Title, subtitle and the switch to the other language (named in that language).
@@ -44,6 +45,18 @@ pub fn tabs(lang: Lang, uid: &str, current: Tab) -> Html {
     Html(h)
 }
 
+/// What shows the open tab once the tabs are on the page: `current` selected and the one in
+/// the tab order.
+pub fn tab_marks(current: Tab) -> Vec<Mark> {
+    Tab::ALL
+        .into_iter()
+        .flat_map(|t| {
+            let at = format!("[data-tab=\"{}\"]", t.id());
+            [Mark::Attr(at.clone(), "aria-selected", state(t == current)), Mark::Attr(at, "tabindex", if t == current { "0" } else { "-1" })]
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -60,5 +73,15 @@ mod tests {
         }
         assert!(header(Lang::En, "w").as_str().contains("lang=\"zh-Hans\""));
         assert!(notice(Lang::En, None).as_str().is_empty());
+    }
+
+    #[test]
+    fn the_open_tab_is_the_one_selected_and_in_the_tab_order() {
+        let m = tab_marks(Tab::Checker);
+        assert_eq!(m.len(), 2 * Tab::ALL.len());
+        assert!(m.contains(&Mark::Attr("[data-tab=\"checker\"]".into(), "aria-selected", "true")));
+        assert!(m.contains(&Mark::Attr("[data-tab=\"checker\"]".into(), "tabindex", "0")));
+        assert!(m.contains(&Mark::Attr("[data-tab=\"map\"]".into(), "aria-selected", "false")));
+        assert_eq!(m.iter().filter(|k| matches!(k, Mark::Attr(_, _, "true" | "0"))).count(), 2);
     }
 }

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 
+use super::common::{keep, send, Live};
 use super::{dom, Ctx, Resolved, Theme, ViewMode};
+use crate::msg::Msg;
 use crate::i18n::Lang;
 use crate::state::{decode, encode, Tab, UiState};
 
@@ -86,26 +88,14 @@ pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
     }
 }
 
-/// Marks `current` as the selected tab and the one in the tab order.
-fn mark_tabs(list: &web_sys::Element, current: Tab) {
-    for b in dom::all(list, "[data-tab]") {
-        let on = b.get_attribute("data-tab").as_deref() == Some(current.id());
-        dom::set_attr(&b, "aria-selected", Some(if on { "true" } else { "false" }));
-        dom::set_attr(&b, "tabindex", Some(if on { "0" } else { "-1" }));
-    }
-}
-
 fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let s = lang.strings();
     let all = view == ViewMode::All;
-    // A memo, so the panel is rebuilt when the tab changes, not on every state change. It holds
-    // the tab's id: a string memo is a type the views already have (each new memo type adds
-    // its own copy of the reactive code to the wasm).
-    let tab_id = Memo::new(move |_| ctx.state.with(|s| s.tab.id().to_string()));
-    let tab = move || tab_id.with(|t| Tab::parse(t).unwrap_or_default());
+    // A memo, so the panel is rebuilt when the tab changes, not on every state change.
+    let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
     // Every tab is the same element type, so switching needs no type-erased view.
     let panel = move || {
-        super::common::panel(match tab() {
+        super::common::panel(match tab.get() {
             Tab::Map => super::map::map_view(ctx, lang),
             Tab::List => super::list::list_view(ctx, lang),
             Tab::Checker => super::checker::checker_view(ctx, lang),
@@ -113,39 +103,29 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
         })
     };
     let list: NodeRef<leptos::html::Div> = NodeRef::new();
-    Effect::new(move |_| {
-        let t = tab();
-        if let Some(el) = list.get() {
-            mark_tabs(&el, t);
-        }
-    });
+    keep(list, Live::Marks(Box::new(move || crate::markup::shell::tab_marks(tab.get()))));
     let switch = move |ev: leptos::ev::MouseEvent| {
-        let Some(b) = dom::target(&ev, "[data-action=lang]") else { return };
+        let Some((b, Msg::Lang)) = dom::message(&ev) else { return };
         ctx.lang.update(|l| *l = l.other());
         // The shell is rebuilt for the new language; keep keyboard focus on the switch.
         dom::focus_by_id(&b.get_root_node(), &ctx.id("lang"));
     };
-    let choose = move |ev: leptos::ev::MouseEvent| {
-        if let Some(t) = dom::target(&ev, "[data-tab]").and_then(|b| b.get_attribute("data-tab")).and_then(|t| Tab::parse(&t)) {
-            ctx.state.update(|s| s.tab = t);
+    // Tabs: a click opens one; arrows, Home and End open the next and move focus (the tabs
+    // stay in place, so focus follows at once, fast key presses too).
+    let on_tab = move |ev: web_sys::Event| {
+        if let Some((b, msg)) = dom::message(&ev) {
+            if matches!(msg, Msg::TabKey(_)) {
+                ev.prevent_default();
+            }
+            send(ctx, &b, msg);
         }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let (Some(b), Some(el)) = (dom::target(&ev, "[data-tab]"), list.get_untracked()) else { return };
-        let buttons = dom::all(&el, "[data-tab]");
-        let Some(i) = buttons.iter().position(|x| *x == b) else { return };
-        let Some(next) = crate::keys::roving(&ev.key(), i, buttons.len().min(Tab::ALL.len())) else { return };
-        ev.prevent_default();
-        ctx.state.update(|s| s.tab = Tab::ALL[next]);
-        // The tabs stay in place, so focus follows at once (fast key presses too).
-        mark_tabs(&el, Tab::ALL[next]);
-        dom::focus_now(&b.get_root_node(), &format!("[id=\"{}\"]", ctx.id(&format!("tab-{}", Tab::ALL[next].id()))));
     };
     let uid = ctx.uid();
     let tabs = all.then(|| {
         view! {
-            <div class="vp-tabs" role="tablist" aria-label=s.nav_label node_ref=list on:click=choose on:keydown=on_key
-                inner_html=crate::markup::shell::tabs(lang, &uid, untrack(tab)).into_string()></div>
+            <div class="vp-tabs" role="tablist" aria-label=s.nav_label node_ref=list
+                on:click=move |ev| on_tab(ev.into()) on:keydown=move |ev| on_tab(ev.into())
+                inner_html=crate::markup::shell::tabs(lang, &uid, tab.get_untracked()).into_string()></div>
         }
     });
     view! {
@@ -156,7 +136,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
             class="vp-panel"
             id=ctx.id("panel")
             role=all.then_some("tabpanel")
-            aria-labelledby=move || all.then(|| ctx.id(&format!("tab-{}", tab().id())))
+            aria-labelledby=move || all.then(|| ctx.id(&format!("tab-{}", tab.get().id())))
         >
             {panel}
         </div>

@@ -5,69 +5,15 @@
 
 use leptos::prelude::*;
 
-use super::common::{handler, keep_value, select_zone, selection_chip, Panel};
+use super::common::{handler, selection_chip, send, Live, Panel};
 use super::{dom, Ctx};
 use crate::eligibility::{assess, compare, Query};
 use crate::equity::Equity;
 use crate::filter::normalise;
 use crate::i18n::Lang;
-use crate::markup::checker::{equity_error, place_select, questions, service_select, verdict, verdict_said, your_answers, CheckerSlots};
+use crate::msg::Msg;
+use crate::markup::checker::{equity_error, equity_marks, place_select, questions, service_select, verdict, verdict_said, your_answers, CheckerSlots};
 use crate::markup::{assessment_details, compare_table, Html};
-
-/// The share box: what the reader typed, read with the same parser as the URL hash, so what
-/// the box accepts is exactly what the engine compares. Bad text keeps the last valid answer
-/// and says what is wrong.
-fn on_equity(ctx: Ctx, wrong: RwSignal<bool>, raw: &str) {
-    if raw.trim().is_empty() {
-        wrong.set(false);
-        return ctx.state.update(|st| st.answers.foreign_equity_pct = None);
-    }
-    match Equity::parse(raw) {
-        Ok(v) => {
-            wrong.set(false);
-            ctx.state.update(|st| st.answers.foreign_equity_pct = Some(v));
-        }
-        Err(_) => wrong.set(true),
-    }
-}
-
-fn on_click(ctx: Ctx, wrong: RwSignal<bool>, ev: &web_sys::Event) {
-    let Some(b) = dom::target(ev, "[data-action]") else { return };
-    let arg = b.get_attribute("data-arg").unwrap_or_default();
-    let root = b.get_root_node();
-    match b.get_attribute("data-action").as_deref() {
-        // Change: focus goes to the question's control, which stays in place.
-        Some("change") => dom::focus_now(&root, &format!("[id=\"{arg}\"]")),
-        Some("start-again") => {
-            // Everything goes, a refused share's message included.
-            wrong.set(false);
-            ctx.state.update(|st| st.answers = Query::default());
-            dom::focus_now(&root, &format!("[id=\"{}\"]", ctx.id("place")));
-        }
-        Some("clear-answer") => ctx.state.update(|st| {
-            st.answers.answers.remove(&arg);
-        }),
-        Some("clear-selection") => select_zone(ctx, None),
-        _ => {}
-    }
-}
-
-fn on_change(ctx: Ctx, ev: &web_sys::Event) {
-    let Some(el) = dom::target(ev, "[data-q]") else { return };
-    let v = event_target_value(ev);
-    if let Some(question) = el.get_attribute("data-question") {
-        ctx.state.update(|st| {
-            st.answers.answers.insert(question, v == "yes");
-        });
-        return;
-    }
-    let v = (!v.is_empty()).then_some(v);
-    match el.get_attribute("data-q").as_deref() {
-        Some("place") => ctx.state.update(|st| st.answers.place = v),
-        Some("service") => ctx.state.update(|st| st.answers.service = v),
-        _ => {}
-    }
-}
 
 /// Not inlined into the shell's tab switch: a mount then compiles only the tab it shows
 /// (V8 compiles each wasm function the first time it runs).
@@ -77,7 +23,6 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let assessment = Memo::new(move |_| query.with(|q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
     // What the service filter box holds (`None` when empty; the same signal type as the map's).
     let needle = RwSignal::new(None::<String>);
-    let wrong = RwSignal::new(false);
     let uid = ctx.uid();
     let chip = selection_chip(ctx, lang);
     let place = {
@@ -98,10 +43,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let said = Memo::new(move |_| verdict_said(&ctx.data().ds, lang, &query.get(), assessment.get().as_ref()));
     // "Your answers" (with Change) comes before the cited reasons, so changing an answer does
     // not take a keyboard past every source link. It appears once there is an answer.
-    let answers = {
-        let uid = uid.clone();
-        Memo::new(move |_| query.with(|q| if *q == Query::default() { Html::default() } else { your_answers(&ctx.data().ds, lang, &uid, q) }))
-    };
+    let answers = Memo::new(move |_| query.with(|q| if *q == Query::default() { Html::default() } else { your_answers(&ctx.data().ds, lang, q) }));
     let details = Memo::new(move |_| match assessment.get() {
         Some(Ok(a)) => assessment_details(&ctx.data().ds, &a, lang),
         _ => Html::default(),
@@ -118,18 +60,12 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
             compare(ds, &q).map(|rows| compare_table(ds, &rows, &name, a.place.as_deref(), lang)).unwrap_or_default()
         })
     });
-    let error = Memo::new(move |_| equity_error(lang, wrong.get()));
+    let error = Memo::new(move |_| equity_error(lang, ctx.state.with(|st| st.share_refused)));
 
-    let on = handler(move |ev: web_sys::Event| match ev.type_().as_str() {
-        "click" => on_click(ctx, wrong, &ev),
-        "change" => on_change(ctx, &ev),
-        "submit" => ev.prevent_default(),
-        "input" => match dom::target(&ev, "[data-input]").and_then(|el| el.get_attribute("data-input")).as_deref() {
-            Some("service-filter") => needle.set(Some(event_target_value(&ev)).filter(|v| !v.is_empty())),
-            Some("equity") => on_equity(ctx, wrong, &event_target_value(&ev)),
-            _ => {}
-        },
-        _ => {}
+    let on = handler(move |ev: web_sys::Event| match dom::message(&ev) {
+        Some((_, Msg::FilterServices(text))) => needle.set(Some(text).filter(|v| !v.is_empty())),
+        Some((el, msg)) => send(ctx, &el, msg),
+        None => {}
     });
     let share = Memo::new(move |_| query.with(|q| q.foreign_equity_pct.map(|e| e.to_string()).unwrap_or_default()));
     let html = untrack(|| {
@@ -145,38 +81,21 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
         };
         crate::markup::checker::panel(lang, &uid, &share.get(), &slots)
     });
-    let slots = vec![
-        ("chip", chip),
-        ("place", place),
-        ("service", service),
-        ("verdict", line),
-        ("said", said),
-        ("questions", yes_no),
-        ("answers", answers),
-        ("result", details),
-        ("table", table),
-        ("equity-error", error),
+    let live = vec![
+        Live::Slot("chip", chip),
+        Live::Slot("place", place),
+        Live::Slot("service", service),
+        Live::Slot("verdict", line),
+        Live::Slot("said", said),
+        Live::Slot("questions", yes_no),
+        Live::Slot("answers", answers),
+        Live::Slot("result", details),
+        Live::Slot("table", table),
+        Live::Slot("equity-error", error),
+        // The share box shows the answer when it changes from elsewhere (Start again, the back
+        // button), but not while the reader's own text already means it ("50." is 50).
+        Live::Value("equity", share, |shown, want| shown == want || Equity::parse(shown).map(|e| e.to_string()).as_deref() == Ok(want)),
+        Live::Marks(Box::new(move || equity_marks(ctx.state.with(|st| st.share_refused)))),
     ];
-    let node: NodeRef<leptos::html::Div> = NodeRef::new();
-    // The share box shows the answer when it changes from elsewhere (Start again, the back
-    // button), but not while the reader's own text already means it ("50." is 50).
-    keep_value(node, "equity", share, |shown, want| shown == want || Equity::parse(shown).map(|e| e.to_string()).as_deref() == Ok(want));
-    Effect::new(move |_| {
-        let bad = wrong.get();
-        if let Some(input) = node.get_untracked().and_then(|el| el.query_selector("[data-input=equity]").ok().flatten()) {
-            dom::set_attr(&input, "aria-invalid", Some(if bad { "true" } else { "false" }));
-        }
-    });
-    // When the required answers are complete, the answer comes into view (on a phone it would
-    // otherwise sit below the fold).
-    Effect::new(move |was_ready: Option<bool>| {
-        let now = assessment.with(Option::is_some);
-        if now && was_ready == Some(false) {
-            if let Some(el) = node.get_untracked().and_then(|el| el.query_selector(".vp-answer-box").ok().flatten()) {
-                dom::scroll_into_view(&el);
-            }
-        }
-        now
-    });
-    Panel { class: "vp-checker", html, slots, on, node }
+    Panel { class: "vp-checker", html, live, on, node: NodeRef::new() }
 }

@@ -4,16 +4,26 @@ use leptos::prelude::*;
 
 use super::{dom, Ctx};
 use crate::i18n::Lang;
+use crate::marks::{Mark, Select};
+use crate::msg::{apply, After, Msg};
 use crate::markup::Html;
 use leptos::html;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use crate::model::{Dataset, Enterprise};
 
-/// Selects (or clears) a zone; the list filter and the checker's place follow.
-pub fn select_zone(ctx: Ctx, zone: Option<&str>) {
+/// Sends a reader's message from the control `el`: `msg::apply` changes the state, then
+/// focus moves or the answer comes into view as it says.
+pub fn send(ctx: Ctx, el: &web_sys::Element, msg: Msg) {
     let data = ctx.data();
-    ctx.state.update(|s| s.select_zone(&data.ds, zone));
+    let Some(after) = ctx.state.try_update(|st| apply(st, &data.ds, msg)) else { return };
+    let root = el.get_root_node();
+    match after {
+        After::Focus(name) => dom::focus_now(&root, &format!("[id=\"{}\"]", ctx.id(&name))),
+        After::FocusNew(name) => dom::focus_by_id(&root, &ctx.id(&name)),
+        After::Reveal => dom::reveal_later(&root, &format!("[id=\"{}\"] .vp-answer-box", ctx.id("panel"))),
+        After::Nothing => {}
+    }
 }
 
 /// "Area selected on the map: Hainan · Clear selection" while a zone is selected: the map's
@@ -22,24 +32,42 @@ pub fn selection_chip(ctx: Ctx, lang: Lang) -> Memo<Html> {
     Memo::new(move |_| crate::markup::selection_chip(&ctx.data().ds, lang, ctx.state.with(|st| st.zone().map(str::to_string)).as_deref()))
 }
 
-/// A tab's view as its parts: `html` from `crate::markup`, written once, whose
-/// `[data-slot=…]` places are written again whenever their markup changes (`slots`), the one
-/// handler `on` for every event inside (click, change, input, key, submit, focus, pointer over
-/// and leaving), and `node`, the element its own effects use. The shell makes the element
+/// A tab's view, declared: `html` from `crate::markup`, written once; `live`, every part of
+/// it that follows the state afterwards (see [`Live`]); `on`, the one handler for every event
+/// inside (click, change, input, key, focus, pointer over and leaving), which turns events into
+/// messages (`dom::message`); and `node`, the element. The shell makes the element
 /// ([`panel`]), so every tab is the same view type.
 pub struct Panel {
     pub class: &'static str,
     pub html: Html,
-    pub slots: Vec<(&'static str, Memo<Html>)>,
+    pub live: Vec<Live>,
     pub on: Handler,
     pub node: NodeRef<html::Div>,
 }
 
+/// A part of a view that follows the state. Each is computed from signals by core functions
+/// and written by one mechanism ([`keep`]) when its value changes: views declare them and
+/// write nothing else.
+pub enum Live {
+    /// The markup of `[data-slot=name]` (the first value is already in the panel's `html`).
+    Slot(&'static str, Memo<Html>),
+    /// The children of `[data-slot=name]`, one element per key: kept elements stay (with focus
+    /// and scroll), only new ones are parsed (the first value is already written).
+    Keyed(&'static str, Box<dyn Fn() -> Vec<(String, Html)>>),
+    /// Selects updated in place: option labels, disabled options, chosen value.
+    Selects(Box<dyn Fn() -> Vec<Select>>),
+    /// The text of the box `[data-input=name]` when the value changes from elsewhere (a cleared
+    /// filter, the back button); `same` says whether the box's text already means it.
+    Value(&'static str, Memo<String>, fn(&str, &str) -> bool),
+    /// Classes, attributes and styles on elements already on the page.
+    Marks(Box<dyn Fn() -> Vec<Mark>>),
+}
+
 /// The element of a tab's view (see [`Panel`]).
 pub fn panel(p: Panel) -> impl IntoView {
-    let Panel { class, html, slots, on, node } = p;
-    for (name, markup) in slots {
-        keep_slot(node, name, markup);
+    let Panel { class, html, live, on, node } = p;
+    for part in live {
+        keep(node, part);
     }
     view! {
         <div
@@ -50,7 +78,7 @@ pub fn panel(p: Panel) -> impl IntoView {
             on:change=move |ev| run(on, ev)
             on:input=move |ev| run(on, ev)
             on:keydown=move |ev| run(on, ev)
-            on:submit=move |ev| run(on, ev)
+            on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default()
             on:focusin=move |ev| run(on, ev)
             on:focusout=move |ev| run(on, ev)
             on:mouseover=move |ev| run(on, ev)
@@ -77,36 +105,59 @@ fn run(on: Handler, ev: impl Into<web_sys::Event>) {
     }
 }
 
-/// Writes each new value of `markup` (the first is already there) into the element
-/// `[data-slot=name]` of the panel.
-fn keep_slot(node: NodeRef<html::Div>, name: &'static str, markup: Memo<Html>) {
-    Effect::new(move |seen: Option<()>| {
-        markup.with(|h| {
-            if let (Some(()), Some(target)) = (seen, node.get_untracked().and_then(|el| slot(&el, name))) {
-                dom::set_html(&target, h);
+/// Keeps one live part of the element `node` current: one effect per part, re-run when the
+/// signals it reads change. Slots and keyed lists skip their first value (the markup already
+/// holds it); the others also run once the element is on the page.
+pub fn keep(node: NodeRef<html::Div>, part: Live) {
+    match part {
+        Live::Slot(name, markup) => Effect::new(move |seen: Option<()>| {
+            markup.with(|h| {
+                if let (Some(()), Some(target)) = (seen, node.get_untracked().and_then(|el| slot(&el, name))) {
+                    dom::set_html(&target, h);
+                }
+            });
+        }),
+        // The keys of the elements on screen are remembered here, not read back from the page.
+        Live::Keyed(name, items) => Effect::new(move |shown: Option<Vec<String>>| {
+            let items = items();
+            if let (Some(shown), Some(list)) = (shown, node.get_untracked().and_then(|el| slot(&el, name))) {
+                dom::set_keyed(&list, &shown, &items);
             }
-        });
-    });
+            items.into_iter().map(|(key, _)| key).collect()
+        }),
+        Live::Selects(selects) => Effect::new(move |_| {
+            let selects = selects();
+            if let Some(el) = node.get() {
+                for s in selects {
+                    if let Some(select) = el.query_selector(&s.selector).ok().flatten() {
+                        dom::set_options(&select, &s.options);
+                        dom::set_select_value(&select, &s.value);
+                    }
+                }
+            }
+        }),
+        Live::Value(name, value, same) => Effect::new(move |_| {
+            let input = node.get().and_then(|el| el.query_selector(&format!("[data-input=\"{name}\"]")).ok().flatten());
+            value.with(|v| {
+                if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    if !same(&input.value(), v) {
+                        input.set_value(v);
+                    }
+                }
+            });
+        }),
+        Live::Marks(marks) => Effect::new(move |_| {
+            let marks = marks();
+            if let Some(el) = node.get() {
+                dom::set_marks(&el, &marks);
+            }
+        }),
+    };
 }
 
 /// The element `[data-slot=name]` of a panel.
 pub fn slot(panel: &web_sys::Element, name: &str) -> Option<web_sys::Element> {
     panel.query_selector(&format!("[data-slot=\"{name}\"]")).ok().flatten()
-}
-
-/// Keeps the text box `[data-input=name]` showing `value` when it changes from elsewhere (a
-/// cleared filter, the back button); `same` says whether the box's text already means it.
-pub fn keep_value(node: NodeRef<html::Div>, name: &'static str, value: Memo<String>, same: fn(&str, &str) -> bool) {
-    Effect::new(move |_| {
-        value.with(|v| {
-            let input = node.get_untracked().and_then(|el| el.query_selector(&format!("[data-input=\"{name}\"]")).ok().flatten());
-            if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                if !same(&input.value(), v) {
-                    input.set_value(v);
-                }
-            }
-        });
-    });
 }
 
 /// Offers these enterprises, with their sources, as a CSV or JSON download. The JSON text is

@@ -76,11 +76,20 @@ pub fn focus_now(root: &web_sys::Node, selector: &str) {
 /// Focuses the first match of `selector` in `root` (a document or shadow root) once the
 /// pending re-render has reached the DOM: for elements that are being re-created.
 pub fn focus_later(root: &web_sys::Node, selector: &str) {
+    later(root, selector, focus_el);
+}
+
+/// Brings the first match of `selector` into view once the pending re-render is on the page.
+pub fn reveal_later(root: &web_sys::Node, selector: &str) {
+    later(root, selector, scroll_into_view);
+}
+
+fn later(root: &web_sys::Node, selector: &str, then: fn(&web_sys::Element)) {
     let (root, selector) = (root.clone(), selector.to_string());
     let Some(w) = web_sys::window() else { return };
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(el) = find(&root, &selector) {
-            focus_el(&el);
+            then(&el);
         }
     });
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
@@ -129,6 +138,41 @@ pub fn target(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
 }
 
+/// The control an event came from: the nearest element carrying one of `msg::MARKS`, which
+/// mark it carries, that mark's value and the control's `data-arg` (or the zone it stands
+/// for). These marks name a control, as a form field's `name` does; nothing else is read
+/// from the page, and never what the reader has chosen (that is in `UiState`).
+fn control(ev: &web_sys::Event) -> Option<(web_sys::Element, &'static str, String, String)> {
+    let el = target(ev, &crate::msg::marked())?;
+    let (mark, _) = crate::msg::MARKS.into_iter().find(|(_, selector)| el.matches(selector).unwrap_or(false))?;
+    let name = el.get_attribute(&format!("data-{mark}")).unwrap_or_default();
+    let arg = el.get_attribute("data-arg").or_else(|| el.get_attribute("data-zone")).unwrap_or_default();
+    Some((el, mark, name, arg))
+}
+
+/// The message an event sends (`msg::decode`), with the control it came from.
+pub fn message(ev: &web_sys::Event) -> Option<(web_sys::Element, crate::msg::Msg)> {
+    use crate::msg::Input;
+    let (el, mark, name, arg) = control(ev)?;
+    let kind = ev.type_();
+    // Only form controls send change and input events, so only they are asked for a value.
+    let value = if matches!(kind.as_str(), "change" | "input") { leptos::prelude::event_target_value(ev) } else { String::new() };
+    let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()).unwrap_or_default();
+    let input = match kind.as_str() {
+        "click" => Input::Click,
+        "change" => Input::Change(&value),
+        "input" => Input::Text(&value),
+        "keydown" => Input::Key(&key),
+        _ => return None,
+    };
+    crate::msg::decode(mark, &name, &arg, input).map(|m| (el, m))
+}
+
+/// The map zone an event is about (pointer over it, focus on it).
+pub fn zone_of(ev: &web_sys::Event) -> Option<String> {
+    control(ev).filter(|(_, mark, ..)| *mark == "zone").map(|(_, _, name, _)| name)
+}
+
 /// Every element in `el` that matches `selector`.
 pub fn all(el: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let Ok(list) = el.query_selector_all(selector) else { return Vec::new() };
@@ -143,15 +187,15 @@ pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
     };
 }
 
-/// Makes the children of `list` the elements of `items` (each a key, the element's `data-id`,
-/// and the markup of one element from `crate::markup`), in order. An element whose key is
-/// already in the list stays as it is (not parsed again, keeping focus and scroll); only the
-/// new ones are parsed, in an inert `<template>`.
-pub fn set_keyed(list: &web_sys::Element, items: &[(String, crate::markup::Html)]) {
+/// Makes the children of `list` the elements of `items` (each a key and the markup of one
+/// element from `crate::markup`), in order; `shown` are the keys of the children now there, in
+/// order (what the previous call was given). An element whose key is still wanted stays as it
+/// is (not parsed again, keeping focus and scroll); only the new ones are parsed, in an inert
+/// `<template>`.
+pub fn set_keyed(list: &web_sys::Element, shown: &[String], items: &[(String, crate::markup::Html)]) {
     let Some(doc) = list.owner_document() else { return };
     let old = children(list);
-    let kept: Vec<Option<web_sys::Element>> =
-        items.iter().map(|(key, _)| old.iter().find(|e| e.get_attribute("data-id").as_deref() == Some(key.as_str())).cloned()).collect();
+    let kept: Vec<Option<web_sys::Element>> = items.iter().map(|(key, _)| shown.iter().position(|k| k == key).and_then(|i| old.get(i)).cloned()).collect();
     let missing = crate::markup::Html::concat(items.iter().zip(&kept).filter(|(_, k)| k.is_none()).map(|((_, h), _)| h));
     let mut fresh = Vec::new();
     if !missing.as_str().is_empty() {
@@ -189,6 +233,28 @@ pub fn in_card(target: Option<web_sys::EventTarget>) -> bool {
     target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest(".vp-card-slot").ok().flatten().is_some())
 }
 
+/// Carries out marks (`crate::marks`) on the elements inside `root`.
+pub fn set_marks(root: &web_sys::Element, marks: &[crate::marks::Mark]) {
+    use crate::marks::Mark;
+    for m in marks {
+        let (Mark::Class(selector, ..) | Mark::Attr(selector, ..) | Mark::Style(selector, ..)) = m;
+        for el in all(root, selector) {
+            match m {
+                Mark::Class(_, class, on) => {
+                    let _ = el.class_list().toggle_with_force(class, *on);
+                }
+                Mark::Attr(_, name, value) => set_attr(&el, name, Some(value)),
+                Mark::Style(_, property, value) => {
+                    let style = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.style()).or_else(|| el.dyn_ref::<web_sys::SvgElement>().map(|s| s.style()));
+                    if let Some(style) = style {
+                        let _ = style.set_property(property, value);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Shows `value` as the chosen option of a `<select>` (when it is not already).
 pub fn set_select_value(select: &web_sys::Element, value: &str) {
     if let Some(s) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
@@ -207,8 +273,6 @@ pub fn set_options(select: &web_sys::Element, options: &[(String, String, bool)]
         if opt.text_content().as_deref() != Some(label.as_str()) {
             opt.set_text_content(Some(label));
         }
-        if opt.has_attribute("disabled") != *none {
-            let _ = opt.toggle_attribute_with_force("disabled", *none);
-        }
+        let _ = opt.toggle_attribute_with_force("disabled", *none);
     }
 }

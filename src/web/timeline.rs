@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::common::{handler, Panel};
+use super::common::{handler, Live, Panel};
 use super::Ctx;
 use crate::i18n::Lang;
 
@@ -18,10 +18,10 @@ pub fn timeline_view(ctx: Ctx, lang: Lang) -> Panel {
     let all = RwSignal::new(false);
     let events = Memo::new(move |_| crate::markup::timeline(&ctx.data().ds, lang, if all.get() { usize::MAX } else { FIRST }));
     let on = handler(move |ev: web_sys::Event| {
-        if ev.type_() == "click" && super::dom::target(&ev, "[data-action=timeline-all]").is_some() {
+        if let Some((_, crate::msg::Msg::ShowAll)) = super::dom::message(&ev) {
             all.set(true);
         }
     });
     let html = crate::markup::timeline_panel(lang, &ctx.uid(), &events.get_untracked());
-    Panel { class: "vp-timeline-view", html, slots: vec![("events", events)], on, node: NodeRef::new() }
+    Panel { class: "vp-timeline-view", html, live: vec![Live::Slot("events", events)], on, node: NodeRef::new() }
 }
