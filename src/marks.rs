@@ -10,7 +10,7 @@ pub enum Mark {
     Class(String, &'static str, bool),
     /// Every element matching the selector has the attribute with this value.
     Attr(String, &'static str, &'static str),
-    /// Every element matching the selector has this inline CSS property (set through the
+    /// Every SVG element matching the selector has this inline CSS property (set through the
     /// CSS object model, which a page's content security policy allows).
     Style(String, &'static str, String),
 }

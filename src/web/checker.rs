@@ -15,35 +15,41 @@ use crate::msg::Msg;
 use crate::markup::checker::{equity_error, equity_marks, place_select, questions, service_select, verdict, verdict_said, your_answers, CheckerSlots};
 use crate::markup::{assessment_details, compare_table, Html};
 
+/// Reads the reader's answers (tracked). They are read where they are used, not through a memo
+/// of their own (each memo type adds its own copy of the reactive code to the wasm); what is
+/// shown from them is memoised.
+fn answers<T>(ctx: Ctx, read: impl FnOnce(&Query) -> T) -> T {
+    ctx.state.with(|st| read(&st.answers))
+}
+
 /// Not inlined into the shell's tab switch: a mount then compiles only the tab it shows
 /// (V8 compiles each wasm function the first time it runs).
 #[inline(never)]
 pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
-    let query = Memo::new(move |_| ctx.state.with(|st| st.answers.clone()));
-    let assessment = Memo::new(move |_| query.with(|q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
+    let assessment = Memo::new(move |_| answers(ctx, |q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
     // What the service filter box holds (`None` when empty; the same signal type as the map's).
     let needle = RwSignal::new(None::<String>);
     let uid = ctx.uid();
     let chip = selection_chip(ctx, lang);
     let place = {
         let uid = uid.clone();
-        Memo::new(move |_| place_select(&ctx.data().ds, lang, &uid, query.with(|q| q.place.clone()).as_deref()))
+        Memo::new(move |_| place_select(&ctx.data().ds, lang, &uid, answers(ctx, |q| q.place.clone()).as_deref()))
     };
     let service = {
         let uid = uid.clone();
-        Memo::new(move |_| service_select(&ctx.data().ds, lang, &uid, &needle.with(|n| normalise(n.as_deref().unwrap_or_default())), query.with(|q| q.service.clone()).as_deref()))
+        Memo::new(move |_| service_select(&ctx.data().ds, lang, &uid, &needle.with(|n| normalise(n.as_deref().unwrap_or_default())), answers(ctx, |q| q.service.clone()).as_deref()))
     };
     let yes_no = {
         let uid = uid.clone();
-        Memo::new(move |_| questions(&ctx.data().ds, lang, &uid, &query.get()))
+        Memo::new(move |_| answers(ctx, |q| questions(&ctx.data().ds, lang, &uid, q)))
     };
-    let line = Memo::new(move |_| verdict(&ctx.data().ds, lang, &query.get(), assessment.get().as_ref()));
+    let line = Memo::new(move |_| answers(ctx, |q| verdict(&ctx.data().ds, lang, q, assessment.get().as_ref())));
     // The status line a screen reader announces: written only when the answer changes after
     // the panel appears (empty at first, so opening the tab says nothing).
-    let said = Memo::new(move |_| verdict_said(&ctx.data().ds, lang, &query.get(), assessment.get().as_ref()));
+    let said = Memo::new(move |_| answers(ctx, |q| verdict_said(&ctx.data().ds, lang, q, assessment.get().as_ref())));
     // "Your answers" (with Change) comes before the cited reasons, so changing an answer does
     // not take a keyboard past every source link. It appears once there is an answer.
-    let answers = Memo::new(move |_| query.with(|q| if *q == Query::default() { Html::default() } else { your_answers(&ctx.data().ds, lang, q) }));
+    let your = Memo::new(move |_| answers(ctx, |q| if *q == Query::default() { Html::default() } else { your_answers(&ctx.data().ds, lang, q) }));
     let details = Memo::new(move |_| match assessment.get() {
         Some(Ok(a)) => assessment_details(&ctx.data().ds, &a, lang),
         _ => Html::default(),
@@ -53,7 +59,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let table = Memo::new(move |_| {
         let data = ctx.data();
         let ds = &data.ds;
-        query.with(|a| {
+        answers(ctx, |a| {
             let Some(service) = &a.service else { return Html::default() };
             let name = ds.service(service).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
             let q = Query { service: Some(service.clone()), foreign_equity_pct: a.foreign_equity_pct, ..Query::default() };
@@ -67,7 +73,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
         Some((el, msg)) => send(ctx, &el, msg),
         None => {}
     });
-    let share = Memo::new(move |_| query.with(|q| q.foreign_equity_pct.map(|e| e.to_string()).unwrap_or_default()));
+    let share = Memo::new(move |_| answers(ctx, |q| q.foreign_equity_pct.map(|e| e.to_string()).unwrap_or_default()));
     let html = untrack(|| {
         let slots = CheckerSlots {
             chip: &chip.get(),
@@ -75,7 +81,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
             service: &service.get(),
             verdict: &line.get(),
             questions: &yes_no.get(),
-            answers: &answers.get(),
+            answers: &your.get(),
             result: &details.get(),
             table: &table.get(),
         };
@@ -88,7 +94,7 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
         Live::Slot("verdict", line),
         Live::Slot("said", said),
         Live::Slot("questions", yes_no),
-        Live::Slot("answers", answers),
+        Live::Slot("answers", your),
         Live::Slot("result", details),
         Live::Slot("table", table),
         Live::Slot("equity-error", error),

@@ -245,9 +245,8 @@ pub fn set_marks(root: &web_sys::Element, marks: &[crate::marks::Mark]) {
                 }
                 Mark::Attr(_, name, value) => set_attr(&el, name, Some(value)),
                 Mark::Style(_, property, value) => {
-                    let style = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.style()).or_else(|| el.dyn_ref::<web_sys::SvgElement>().map(|s| s.style()));
-                    if let Some(style) = style {
-                        let _ = style.set_property(property, value);
+                    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+                        let _ = svg.style().set_property(property, value);
                     }
                 }
             }

@@ -23,15 +23,17 @@ const PAGE_PHONE: usize = 3;
 pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let narrow = dom::narrow_screen();
     let page_size = if narrow { PAGE_PHONE } else { PAGE };
-    let filt = Memo::new(move |_| ctx.state.with(|st| st.filter.clone()));
+    // The filter is read where it is used, not through a memo of its own (each memo type adds
+    // its own copy of the reactive code to the wasm); the result memo still changes only when
+    // the matches do.
     let result = Memo::new(move |_| {
         let data = ctx.data();
-        filter(&data.ds, data.index(), &filt.get()).unwrap_or_default()
+        ctx.state.with(|st| filter(&data.ds, data.index(), &st.filter)).unwrap_or_default()
     });
     // "Show more" widens the page for the filter it was pressed under; a new filter starts
     // again at the first page (derived, so no effect writes a signal).
     let more = RwSignal::new((Filter::default(), 0usize));
-    let shown = move || more.with(|(f, n)| if filt.with(|cur| cur == f) { page_size + n } else { page_size });
+    let shown = move || more.with(|(f, n)| if ctx.state.with(|st| st.filter == *f) { page_size + n } else { page_size });
     // The page shown, as positions: the cards change only when it does.
     let page = Memo::new(move |_| {
         let data = ctx.data();
@@ -47,7 +49,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
         })
     };
     let chip = selection_chip(ctx, lang);
-    let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !filt.with(Filter::is_empty)));
+    let count = Memo::new(move |_| count_line(&ctx.data().ds, lang, result.with(|r| r.indices.len()), !ctx.state.with(|st| st.filter.is_empty())));
     // The status line a screen reader announces when the count changes (empty at first).
     let said = Memo::new(move |_| count_said(&ctx.data().ds, lang, result.with(|r| r.indices.len())));
     let more_html = Memo::new(move |_| page.with(|p| show_more(lang, &ctx.uid(), p.more)));
@@ -55,7 +57,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let on = handler(move |ev: web_sys::Event| {
         let Some((el, msg)) = dom::message(&ev) else { return };
         match msg {
-            Msg::ShowMore => more.set((filt.get_untracked(), untrack(shown))),
+            Msg::ShowMore => more.set((ctx.state.with_untracked(|st| st.filter.clone()), untrack(shown))),
             Msg::Download(kind) => {
                 let data = ctx.data();
                 result.with_untracked(|r| download_list(&data.ds, r.indices.iter().map(|i| &data.ds.enterprises[*i]), kind == "csv"));
@@ -67,7 +69,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let data = ctx.data();
     let cards = Html::concat(untrack(items).iter().map(|(_, h)| h));
     let html = untrack(|| {
-        let search = filt.with(|f| f.text.clone().unwrap_or_default());
+        let search = ctx.state.with(|st| st.filter.text.clone().unwrap_or_default());
         let fields_html = result.with(|r| ctx.state.with(|st| fields(&data.ds, lang, &ctx.uid(), &st.filter, r, st.sort)));
         let slots = ListSlots { chip: &chip.get(), fields: &fields_html, count: &count.get(), cards: &cards, more: &more_html.get() };
         crate::markup::list::panel(&data.ds, lang, &ctx.uid(), narrow, &search, &slots)
@@ -76,7 +78,7 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
         let data = ctx.data();
         result.with(|r| ctx.state.with(|st| selects(&data.ds, lang, &st.filter, r, st.sort)))
     };
-    let search = Memo::new(move |_| filt.with(|f| f.text.clone().unwrap_or_default()));
+    let search = Memo::new(move |_| ctx.state.with(|st| st.filter.text.clone().unwrap_or_default()));
     let live = vec![
         Live::Slot("chip", chip),
         Live::Slot("count", count),
