@@ -11,6 +11,7 @@ pub mod check;
 pub mod data;
 #[macro_use]
 mod declare;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod diff;
 mod embedded;
 pub mod eligibility;
@@ -25,6 +26,7 @@ pub mod json;
 pub mod keys;
 pub mod markup;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pages;
 pub mod questions;
 #[cfg(not(target_arch = "wasm32"))]
