@@ -26,6 +26,7 @@ pub mod json;
 pub mod keys;
 pub mod markup;
 pub mod model;
+pub mod notice;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pages;
 pub mod questions;
