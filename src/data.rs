@@ -7,6 +7,9 @@ use crate::filter::SearchIndex;
 use crate::model::Dataset;
 use crate::validate::{validate, Problem};
 
+/// The note shown above the widget about the dataset in use (see `crate::notice`).
+pub use crate::notice::Notice;
+
 /// The dataset's source text. The widget does not ship it: `build.rs` validates it and embeds
 /// it as a compact binary (`crate::embedded`); tests and build tools read the text.
 pub const EMBEDDED_JSON: &str = include_str!("../data/pilot.json");
@@ -70,38 +73,6 @@ pub fn checked(ds: Dataset) -> Result<Dataset, LoadError> {
     }
 }
 
-/// A note about the data shown above the widget, rendered in the reader's current language.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// A newer dataset given by the page is in use.
-    NewerData,
-    /// The newer dataset was not valid (the validator's message, in English).
-    Invalid(String),
-    /// The newer dataset could not be fetched: a code from the loader (`timeout`,
-    /// `too-large`, `network`, `http-404`) or its own text.
-    Unfetched(String),
-}
-
-impl Notice {
-    pub fn text(&self, lang: crate::i18n::Lang) -> String {
-        let s = lang.strings();
-        let why = match self {
-            Notice::NewerData => return s.data_src_used.to_string(),
-            Notice::Invalid(detail) => detail.clone(),
-            Notice::Unfetched(code) => match code.as_str() {
-                "timeout" => s.data_src_timeout.to_string(),
-                "too-large" => s.data_src_too_large.to_string(),
-                "network" => s.data_src_network.to_string(),
-                c => match c.strip_prefix("http-") {
-                    Some(status) if !status.is_empty() && status.bytes().all(|b| b.is_ascii_digit()) => format!("HTTP {status}"),
-                    _ => crate::i18n::cut(c),
-                },
-            },
-        };
-        crate::i18n::fill(s.data_src_failed, &[("error", &why)])
-    }
-}
-
 /// A validated dataset and its search index: what a widget shows. Immutable; shared by
 /// reference count, so a widget's copy is freed when its last widget unmounts.
 pub struct Data {
@@ -140,21 +111,4 @@ pub fn embedded_data() -> Arc<Data> {
 /// The embedded dataset.
 pub fn embedded() -> &'static Dataset {
     &embedded_cell().ds
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn notes_about_a_newer_dataset_read_in_the_current_language() {
-        assert_eq!(Notice::NewerData.text(Lang::Zh), "现显示本页面加载的较新数据集。");
-        assert_eq!(Notice::Unfetched("timeout".into()).text(Lang::En), "Could not use the newer dataset (no complete answer in time). Showing the built-in data.");
-        assert_eq!(Notice::Unfetched("too-large".into()).text(Lang::Zh), "无法使用较新的数据集（文件超出允许的大小），现显示内置数据。");
-        assert!(Notice::Unfetched("http-404".into()).text(Lang::En).contains("(HTTP 404)"));
-        // Anything else is quoted, cut short.
-        let odd = Notice::Unfetched("<b>".repeat(100)).text(Lang::En);
-        assert!(odd.contains("<b><b>") && odd.contains('…') && odd.len() < 250, "{odd}");
-    }
 }

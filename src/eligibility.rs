@@ -8,8 +8,9 @@
 //! 2. Among applicable rules, a `prohibited` rule wins; otherwise the `programme` rule with
 //!    the highest maximum foreign equity (ties: the earlier rule in the file); otherwise the
 //!    `baseline` rule (earliest in the file).
-//! 3. Verdict: prohibited rule → `prohibited`; maximum 0 → `not_allowed`; a foreign share
-//!    above the maximum → `not_allowed`; otherwise `allowed`. No applicable rule → `unknown`.
+//! 3. Verdict: prohibited rule → `prohibited`; maximum 0 → `not_allowed` (closed, see
+//!    [`Assessment::closed`]); a foreign share above the maximum → `not_allowed` (capped);
+//!    otherwise `allowed`. No applicable rule → `unknown`.
 //! 4. Confidence: the deciding rule's confidence, lowered to that of any condition whose
 //!    "no" answer removed a more favourable rule.
 
@@ -137,6 +138,20 @@ impl Assessment {
     pub fn rule<'a>(&self, ds: &'a Dataset) -> Option<&'a Rule> {
         self.rule.and_then(|i| ds.rules.get(i))
     }
+    /// Closed, not capped: the deciding rule admits no foreign share at all (a maximum of 0),
+    /// so the answer is `not_allowed` whatever share the reader gave, and the reader is told
+    /// the service is not open to foreign investment there. The other `not_allowed` is capped:
+    /// a share above a maximum that is not 0 ([`Assessment::over`]). A prohibition is neither;
+    /// it has its own verdict.
+    pub fn closed(&self) -> bool {
+        self.verdict == Verdict::NotAllowed && self.max_foreign_equity_pct.is_some_and(closes)
+    }
+}
+
+/// Whether a rule's maximum foreign share closes its service to foreign investment: the one
+/// place this is decided, for the verdict ([`assess`]) and for [`Assessment::closed`].
+fn closes(max: u8) -> bool {
+    max == 0
 }
 
 /// A query the engine cannot answer; the message names the bad value and the valid choices.
@@ -233,7 +248,7 @@ pub fn assess(ds: &Dataset, q: &Query) -> Result<Assessment, QueryError> {
     let over = q.foreign_equity_pct.is_some_and(|v| v > Equity::whole(max));
     let verdict = if rule.tier == Tier::Prohibited {
         Verdict::Prohibited
-    } else if max == 0 || over {
+    } else if closes(max) || over {
         Verdict::NotAllowed
     } else {
         Verdict::Allowed

@@ -57,7 +57,7 @@ pub fn headline(ds: &Dataset, q: &Query, a: &Assessment, lang: Lang) -> String {
     match a.verdict {
         Verdict::Unknown => s.verdict_unknown.to_string(),
         Verdict::Prohibited => fill(s.verdict_prohibited, &[("service", &service_name(ds, q, lang))]),
-        Verdict::NotAllowed if a.max_foreign_equity_pct.unwrap_or(0) == 0 => fill(s.verdict_closed, &[("service", &service_name(ds, q, lang)), ("place", &place)]),
+        Verdict::NotAllowed if a.closed() => fill(s.verdict_closed, &[("service", &service_name(ds, q, lang)), ("place", &place)]),
         Verdict::NotAllowed => fill(
             s.verdict_capped,
             &[("pct", &a.share.unwrap_or_default().to_string()), ("place", &place), ("max", &max)],
@@ -130,7 +130,8 @@ pub fn reasons(ds: &Dataset, a: &Assessment, lang: Lang) -> Vec<Reason> {
     };
     let max = rule.max_foreign_equity_pct.to_string();
     let mut out = vec![Reason { text: rule.explanation.get(lang).to_string(), source_ids: rule.source_ids.clone() }];
-    if let Some(share) = a.share.filter(|_| rule.max_foreign_equity_pct > 0 && rule.tier != Tier::Prohibited) {
+    // The share against the maximum, where the service is open to foreign investment at all.
+    if let Some(share) = a.share.filter(|_| !a.closed() && rule.tier != Tier::Prohibited) {
         let t = if a.over { s.reason_above } else { s.reason_within };
         out.push(Reason { text: fill(t, &[("pct", &share.to_string()), ("max", &max)]), source_ids: rule.source_ids.clone() });
     }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod data;
 #[macro_use]
 mod declare;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod diff;
 mod embedded;
 pub mod eligibility;
@@ -27,6 +28,8 @@ pub mod markup;
 pub mod marks;
 pub mod model;
 pub mod msg;
+pub mod notice;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pages;
 pub mod questions;
 #[cfg(not(target_arch = "wasm32"))]

@@ -187,6 +187,33 @@ fn headlines_say_capped_closed_and_prohibited_plainly() {
 }
 
 #[test]
+fn a_closed_service_reads_as_closed_and_a_capped_one_as_capped() {
+    // Both are `not_allowed`. Any share is above a maximum of 0, yet a closed service is told
+    // as closed, never as "capped at 0%", and no share is weighed against its maximum.
+    let ds = embedded();
+    for pct in [None, Some(0), Some(50), Some(100)] {
+        let mut q = Query::new("other-mainland", "B13");
+        q.foreign_equity_pct = pct.map(Equity::whole);
+        let a = assess(ds, &q).unwrap();
+        assert!(a.verdict == NotAllowed && a.closed(), "{pct:?}: {a:?}");
+        let en = headline(ds, &q, &a, Lang::En);
+        assert!(en.starts_with("No — ") && en.contains("not open to foreign investment"), "{pct:?}: {en}");
+        let zh = headline(ds, &q, &a, Lang::Zh);
+        assert!(zh.contains("不对外资开放"), "{pct:?}: {zh}");
+        assert!(reasons(ds, &a, Lang::En).iter().all(|r| !r.text.starts_with("A foreign share of")), "{pct:?}");
+    }
+    let q = Query::new("shanghai-other", "B11").equity(100);
+    let a = assess(ds, &q).unwrap();
+    assert!(a.verdict == NotAllowed && !a.closed(), "{a:?}");
+    let en = headline(ds, &q, &a, Lang::En);
+    assert!(en.starts_with("Not at 100% — the maximum in") && en.ends_with("is 50%."), "{en}");
+    assert!(reasons(ds, &a, Lang::En).iter().any(|r| r.text == "A foreign share of 100% is above the maximum of 50%."));
+    // An allowed or a prohibited answer is not closed.
+    assert!(!assess(ds, &Query::new("hainan", "B11").equity(100)).unwrap().closed());
+    assert!(!assess(ds, &Query::new("beijing", "X-NEWS")).unwrap().closed());
+}
+
+#[test]
 fn unknown_ids_and_bad_shares_are_errors_naming_the_value_and_the_choices() {
     let ds = embedded();
     match assess(ds, &Query::new("atlantis", "B11")) {
