@@ -70,6 +70,10 @@ impl Query {
         self.answers.insert(id.to_string(), yes);
         self
     }
+    /// Whether the required answers (place and service) are given: then there is an answer.
+    pub fn is_complete(&self) -> bool {
+        self.place.is_some() && self.service.is_some()
+    }
     /// The answer to a question, if given.
     pub fn answered(&self, question: &str) -> Option<bool> {
         self.answers.get(question)

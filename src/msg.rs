@@ -159,8 +159,7 @@ fn chosen(v: String) -> Option<String> {
 /// Applies a message to the state and says what follows. The only place that decides what
 /// a reader's action changes.
 pub fn apply(st: &mut UiState, ds: &Dataset, msg: Msg) -> After {
-    let complete = |st: &UiState| st.answers.place.is_some() && st.answers.service.is_some();
-    let was_complete = complete(st);
+    let was_complete = st.answers.is_complete();
     let after = match msg {
         Msg::Tab(t) => {
             st.tab = t;
@@ -253,7 +252,7 @@ pub fn apply(st: &mut UiState, ds: &Dataset, msg: Msg) -> After {
         Msg::Change(name) => After::Focus(name),
         Msg::ShowMore | Msg::ShowAll | Msg::Notes | Msg::Download(_) | Msg::Lang | Msg::FilterServices(_) => After::Nothing,
     };
-    if !was_complete && complete(st) {
+    if !was_complete && st.answers.is_complete() {
         After::Reveal
     } else {
         after

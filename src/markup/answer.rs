@@ -36,6 +36,16 @@ pub fn assessment_details(ds: &Dataset, a: &crate::eligibility::Assessment, lang
     Html(out)
 }
 
+/// The checker's comparison for the reader's answers: their service (at their share) in every
+/// place, their place marked; empty until a service is chosen. A yes/no answer does not
+/// change it.
+pub fn comparison(ds: &Dataset, answers: &crate::eligibility::Query, lang: Lang) -> Html {
+    let Some(service) = &answers.service else { return Html::default() };
+    let name = ds.service(service).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+    let q = crate::eligibility::Query { service: Some(service.clone()), foreign_equity_pct: answers.foreign_equity_pct, ..Default::default() };
+    crate::eligibility::compare(ds, &q).map(|rows| compare_table(ds, &rows, &name, answers.place.as_deref(), lang)).unwrap_or_default()
+}
+
 /// The comparison of one service across places; the row of `current` place is marked.
 pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], service: &str, current: Option<&str>, lang: Lang) -> Html {
     let s = lang.strings();
@@ -63,4 +73,29 @@ pub fn compare_table(ds: &Dataset, rows: &[crate::eligibility::CompareRow], serv
     }
     out.push_str("</tbody></table>");
     Html(out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::data::embedded;
+    use crate::eligibility::Query;
+
+    #[test]
+    fn the_comparison_follows_the_service_and_share_marks_the_place_and_ignores_yes_no_answers() {
+        let ds = embedded();
+        assert!(comparison(ds, &Query::default(), Lang::En).as_str().is_empty(), "nothing to compare before a service");
+        let place = &ds.places[0];
+        let q = Query::new(&place.id, "B11").equity(100);
+        let h = comparison(ds, &q, Lang::En);
+        let rows = crate::eligibility::compare(ds, &Query { place: None, ..q.clone() }).unwrap().len();
+        assert_eq!(h.as_str().matches("<tr").count() - 1, rows, "one row per compared place: {}", h.as_str());
+        assert_eq!(h.as_str().matches("vp-current").count(), 1);
+        assert!(h.as_str().contains(&escape(place.name.get(Lang::En))));
+        assert_ne!(h, comparison(ds, &Query::new(&place.id, "B11").equity(40), Lang::En), "the share changes the verdicts");
+        if let Some(question) = ds.questions.first() {
+            assert_eq!(h, comparison(ds, &q.clone().answer(&question.id, false), Lang::En));
+        }
+        assert_ne!(h, comparison(ds, &Query::new(&place.id, "B25").equity(100), Lang::En));
+    }
 }

@@ -153,10 +153,14 @@ pub fn verdict_said(ds: &Dataset, lang: Lang, q: &Query, a: Option<&Result<Asses
     }
 }
 
-/// "Your answers": each question with its answer and a Change button that names the question
+/// "Your answers" (empty before the first answer): each question with its answer and a Change
+/// button that names the question
 /// and takes focus to its control (`data-arg`: the control's id within the widget); then
 /// "Start again".
 pub fn your_answers(ds: &Dataset, lang: Lang, q: &Query) -> Html {
+    if *q == Query::default() {
+        return Html::default();
+    }
     let s = lang.strings();
     let mut rows: Vec<(String, String, String)> = vec![
         (

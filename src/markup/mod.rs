@@ -15,7 +15,7 @@ pub mod shell;
 mod sources;
 mod timeline;
 
-pub use answer::{assessment_details, compare_table};
+pub use answer::{assessment_details, comparison, compare_table};
 // The no-JS summary (`pages`, native only) names areas as the cards do.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use cards::zone_name;

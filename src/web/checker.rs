@@ -7,13 +7,13 @@ use leptos::prelude::*;
 
 use super::common::{handler, selection_chip, send, Live, Panel};
 use super::{dom, Ctx};
-use crate::eligibility::{assess, compare, Query};
+use crate::eligibility::{assess, Query};
 use crate::equity::Equity;
 use crate::filter::normalise;
 use crate::i18n::Lang;
 use crate::msg::Msg;
 use crate::markup::checker::{equity_error, equity_marks, place_select, questions, service_select, verdict, verdict_said, your_answers, CheckerSlots};
-use crate::markup::{assessment_details, compare_table, Html};
+use crate::markup::{assessment_details, comparison, Html};
 
 /// Reads the reader's answers (tracked). They are read where they are used, not through a memo
 /// of their own (each memo type adds its own copy of the reactive code to the wasm); what is
@@ -26,7 +26,7 @@ fn answers<T>(ctx: Ctx, read: impl FnOnce(&Query) -> T) -> T {
 /// (V8 compiles each wasm function the first time it runs).
 #[inline(never)]
 pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
-    let assessment = Memo::new(move |_| answers(ctx, |q| (q.place.is_some() && q.service.is_some()).then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
+    let assessment = Memo::new(move |_| answers(ctx, |q| q.is_complete().then(|| assess(&ctx.data().ds, q).map_err(|e| e.to_string()))));
     // What the service filter box holds (`None` when empty; the same signal type as the map's).
     let needle = RwSignal::new(None::<String>);
     let uid = ctx.uid();
@@ -49,23 +49,13 @@ pub fn checker_view(ctx: Ctx, lang: Lang) -> Panel {
     let said = Memo::new(move |_| answers(ctx, |q| verdict_said(&ctx.data().ds, lang, q, assessment.get().as_ref())));
     // "Your answers" (with Change) comes before the cited reasons, so changing an answer does
     // not take a keyboard past every source link. It appears once there is an answer.
-    let your = Memo::new(move |_| answers(ctx, |q| if *q == Query::default() { Html::default() } else { your_answers(&ctx.data().ds, lang, q) }));
+    let your = Memo::new(move |_| answers(ctx, |q| your_answers(&ctx.data().ds, lang, q)));
     let details = Memo::new(move |_| match assessment.get() {
         Some(Ok(a)) => assessment_details(&ctx.data().ds, &a, lang),
         _ => Html::default(),
     });
-    // The table shows the service, the share and the highlighted place (a yes/no answer only
-    // recomputes the same markup, which the slot then does not write again).
-    let table = Memo::new(move |_| {
-        let data = ctx.data();
-        let ds = &data.ds;
-        answers(ctx, |a| {
-            let Some(service) = &a.service else { return Html::default() };
-            let name = ds.service(service).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-            let q = Query { service: Some(service.clone()), foreign_equity_pct: a.foreign_equity_pct, ..Query::default() };
-            compare(ds, &q).map(|rows| compare_table(ds, &rows, &name, a.place.as_deref(), lang)).unwrap_or_default()
-        })
-    });
+    // A yes/no answer only recomputes the same table, which the slot then does not write again.
+    let table = Memo::new(move |_| answers(ctx, |q| comparison(&ctx.data().ds, q, lang)));
     let error = Memo::new(move |_| equity_error(lang, ctx.state.with(|st| st.share_refused)));
 
     let on = handler(move |ev: web_sys::Event| match dom::message(&ev) {
