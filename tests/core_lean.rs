@@ -60,14 +60,11 @@ fn rendered(ds: &Dataset) -> Vec<String> {
                 out.push(checker::your_answers(ds, lang, &q).into_string());
                 let a = assess(ds, &q).map_err(|e| e.to_string());
                 out.push(checker::verdict(ds, lang, &q, Some(&a)).into_string());
-                if let Ok(a) = &a {
-                    out.push(markup::assessment_details(ds, a, lang).into_string());
-                }
-                if let Ok(rows) = compare(ds, &q) {
-                    out.push(
-                        markup::compare_table(ds, &rows, &sv.id, Some(&p.id), lang).into_string(),
-                    );
-                }
+                // Every place × service pair has an answer (validation requires it).
+                let a = a.as_ref().unwrap_or_else(|e| panic!("{} × {}: {e}", p.id, sv.id));
+                out.push(markup::assessment_details(ds, a, lang).into_string());
+                let rows = compare(ds, &q).unwrap_or_else(|e| panic!("{}: {e}", sv.id));
+                out.push(markup::compare_table(ds, &rows, &sv.id, Some(&p.id), lang).into_string());
             }
         }
     }
