@@ -134,6 +134,8 @@ fn hash() -> String {
 async fn shell_shows_title_tabs_and_switches_language() {
     let w = widget(r#"{"idPrefix":"shell"}"#).await;
     assert!(w.all_text().contains("China's telecom opening pilot"));
+    let said = || w.text("section.vp > [role=status]");
+    assert_eq!(said(), "", "a mount says nothing about the language");
     let tabs = w.all("[role=tab]");
     assert_eq!(tabs.len(), vats_pilot::state::Tab::ALL.len());
     assert_eq!(tabs[0].get_attribute("aria-selected").as_deref(), Some("true"));
@@ -145,6 +147,10 @@ async fn shell_shows_title_tabs_and_switches_language() {
     assert!(w.all_text().contains("中国增值电信业务扩大对外开放试点"));
     assert!(w.text(".vp-panel").contains("我能在这里经营这项业务吗"));
     assert_eq!(w.find("section.vp").get_attribute("lang").as_deref(), Some("zh-Hans"));
+    // A screen reader hears the switch once, in the new language.
+    assert_eq!(said(), "已切换为中文。");
+    w.click(".vp-lang").await;
+    assert_eq!(said(), "Now in English.");
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@ use super::Strings;
 pub const EN: Strings = Strings {
     switch_lang: "中文",
     switch_lang_hint: "Switch to Chinese: ",
+    lang_now: "Now in English.",
     widget_title: "China's telecom opening pilot",
     widget_subtitle: "Where wholly foreign-owned companies may run six value-added telecom services",
     nav_label: "Widget sections",

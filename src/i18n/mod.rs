@@ -110,6 +110,8 @@ pub fn count(n: f64) -> String {
 pub struct Strings {
     pub switch_lang: &'static str,
     pub switch_lang_hint: &'static str,
+    /// Said (not shown) once the reader has switched the widget to this language.
+    pub lang_now: &'static str,
     pub widget_title: &'static str,
     pub widget_subtitle: &'static str,
     pub nav_label: &'static str,

@@ -3,6 +3,7 @@ use super::Strings;
 pub const ZH: Strings = Strings {
     switch_lang: "English",
     switch_lang_hint: "切换为英文：",
+    lang_now: "已切换为中文。",
     widget_title: "中国增值电信业务扩大对外开放试点",
     widget_subtitle: "外商独资企业可在哪里经营六类增值电信业务",
     nav_label: "组件栏目",

@@ -223,7 +223,7 @@ pub fn panel(lang: Lang, uid: &str, share: &str, slots: &CheckerSlots) -> Html {
          <div class=\"vp-service\" data-slot=\"service\">{}</div></div>\
          <div class=\"vp-answer-box\"><div class=\"vp-verdict-box\" data-slot=\"verdict\">{}</div><p class=\"vp-sr\" role=\"status\" aria-atomic=\"true\" data-slot=\"said\"></p></div>\
          <fieldset class=\"vp-optional\"><legend>{}</legend><div class=\"vp-q\"><label for=\"{id}-equity\">{}</label><div class=\"vp-equity\">\
-         <input id=\"{id}-equity\" data-q=\"equity\" data-input=\"equity\" type=\"number\" inputmode=\"decimal\" min=\"0\" max=\"100\" step=\"1\" placeholder=\"{}\" aria-invalid=\"false\" aria-describedby=\"{id}-equity-err\" value=\"{}\"></div>\
+         <input id=\"{id}-equity\" data-q=\"equity\" data-input=\"equity\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" placeholder=\"{}\" aria-invalid=\"false\" aria-describedby=\"{id}-equity-err\" value=\"{}\"></div>\
          <p class=\"vp-error\" id=\"{id}-equity-err\" role=\"alert\" data-slot=\"equity-error\"></p></div><div data-slot=\"questions\">{}</div></fieldset></form>\
          <div class=\"vp-your-answers\" data-slot=\"answers\">{}</div><div class=\"vp-result\" data-slot=\"result\">{}</div><div class=\"vp-table-wrap\" data-slot=\"table\">{}</div>",
         escape(s.checker_heading),
@@ -321,5 +321,19 @@ mod tests {
         let h = service_select(ds, Lang::En, "w", "zzzzzz", Some("B11"));
         assert!(h.as_str().contains("role=\"status\"") && h.as_str().contains("value=\"B11\" selected"));
         assert_eq!(h.as_str().matches("<option value=\"B").count(), 1);
+    }
+
+    #[test]
+    fn the_share_box_is_a_text_box_with_a_number_keyboard_that_keeps_what_was_typed() {
+        // Not `type="number"`: a screen reader then reads an empty box as "0.0 spin button",
+        // and the browser hides text it cannot read as a number from the parser, which would
+        // then clear the share instead of saying what is wrong.
+        let e = Html::default();
+        let slots = CheckerSlots { chip: &e, place: &e, service: &e, verdict: &e, questions: &e, answers: &e, result: &e, table: &e };
+        let h = panel(Lang::En, "w", "12.5", &slots);
+        let input = h.as_str().split("<input id=\"w-equity\"").nth(1).and_then(|r| r.split('>').next()).expect("the share box");
+        assert!(input.contains("type=\"text\" inputmode=\"decimal\""), "{input}");
+        assert!(input.contains("value=\"12.5\"") && input.contains("aria-describedby=\"w-equity-err\""), "{input}");
+        assert!(!input.contains("type=\"number\""));
     }
 }

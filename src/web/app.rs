@@ -81,14 +81,18 @@ pub fn app(r: Resolved, out: &Rc<Cell<Option<Ctx>>>) -> impl IntoView {
         Theme::Light => "vp vp-theme-light",
         Theme::Dark => "vp vp-theme-dark",
     };
+    // The reader's language switch rebuilds the shell; this status line outlives it and says
+    // the new language once (empty until the first switch, so a mount says nothing).
+    let switched = RwSignal::new(false);
     view! {
         <section class=class lang=move || ctx.lang.get().tag() data-widget=ctx.uid()>
-            {move || shell(ctx, ctx.lang.get(), ctx.view.get())}
+            {move || shell(ctx, ctx.lang.get(), ctx.view.get(), switched)}
+            <p class="vp-sr" role="status">{move || switched.get().then(|| ctx.lang.get().strings().lang_now)}</p>
         </section>
     }
 }
 
-fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
+fn shell(ctx: Ctx, lang: Lang, view: ViewMode, switched: RwSignal<bool>) -> impl IntoView {
     let s = lang.strings();
     let all = view == ViewMode::All;
     // A memo, so the panel is rebuilt when the tab changes, not on every state change.
@@ -107,6 +111,7 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode) -> impl IntoView {
     let switch = move |ev: leptos::ev::MouseEvent| {
         let Some((b, Msg::Lang)) = dom::message(&ev) else { return };
         ctx.lang.update(|l| *l = l.other());
+        switched.set(true);
         // The shell is rebuilt for the new language; keep keyboard focus on the switch.
         dom::focus_by_id(&b.get_root_node(), &ctx.id("lang"));
     };
