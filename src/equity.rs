@@ -1,6 +1,6 @@
 //! A foreign-equity share, held exactly in hundredths of a percent.
 //!
-//! One type and one parser serve the number box, the URL hash, the JS API and the engine, so
+//! One type and one parser serve the share box, the URL hash, the JS API and the engine, so
 //! what a reader sees is what the engine compares: a share has at most two decimals, and a
 //! value with more (e.g. `50.001`) is refused rather than rounded to something else.
 
