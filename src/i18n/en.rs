@@ -70,7 +70,7 @@ pub const EN: Strings = Strings {
     headline_later: "Later reports put the total at {n} approvals ({date}, {confidence}); those firms are not listed here. {note}",
     details: "Details",
     list_figures: "Licence categories and later totals",
-    verdict_said: "{verdict} {max_label}: {max}. {by_label}: {by}. {conf_label}: {conf}.",
+    verdict_said: "{verdict} {max_label}: {max}. {by_label}: {by}. {conf}.",
     figure_sentence: "{label}: {value}. {note}",
     unidentified_group: "{n} not publicly identified",
     unidentified_in_zone: "{n} of them in {zone}",

@@ -70,7 +70,7 @@ pub const ZH: Strings = Strings {
     headline_later: "后续报道称累计获批 {n} 家（{date}，{confidence}）；这些企业未在此列出。{note}",
     details: "详情",
     list_figures: "获批业务类别与后续数字",
-    verdict_said: "{verdict}{max_label}：{max}。{by_label}：{by}。{conf_label}：{conf}。",
+    verdict_said: "{verdict}{max_label}：{max}。{by_label}：{by}。{conf}。",
     figure_sentence: "{label}：{value}。{note}",
     unidentified_group: "{n} 家未公开身份",
     unidentified_in_zone: "其中 {n} 家在{zone}",

@@ -144,7 +144,6 @@ pub fn verdict_said(ds: &Dataset, lang: Lang, q: &Query, a: Option<&Result<Asses
                 ("max", &explain::max_equity(a, lang)),
                 ("by_label", s.decided_by),
                 ("by", &explain::decided_by(ds, a.rule(ds), lang)),
-                ("conf_label", s.confidence),
                 ("conf", explain::confidence_label(a.confidence, lang)),
             ],
         ))),
@@ -286,6 +285,10 @@ mod tests {
                 assert!(said.as_str().contains(&escape(&part)), "{lang:?}: {part:?} not in {}", said.as_str());
             }
             assert!(!said.as_str().contains('<'), "plain text: {}", said.as_str());
+            // Each part is said once ("可信度：可信度：中" was heard before).
+            let conf = explain::confidence_label(ok.confidence, lang);
+            assert_eq!(said.as_str().matches(&escape(conf)).count(), 1, "{}", said.as_str());
+            assert_eq!(said.as_str().to_lowercase().matches(&s.confidence.to_lowercase()).count(), 1, "{}", said.as_str());
         }
     }
 
