@@ -12,12 +12,7 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m[screen-reader]\033[0m %s\n' "$*"; }
 
-apt_install() {
-  local SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
-}
+. scripts/apt.sh
 missing=()
 [ -x /usr/bin/orca ] || missing+=(orca)
 [ -x /usr/libexec/at-spi-bus-launcher ] || missing+=(at-spi2-core)

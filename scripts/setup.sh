@@ -37,12 +37,7 @@ fi
 
 # Node.js and the build's tools (tools/build: terser, lightningcss, binaryen's wasm-opt), from
 # Debian and the npm registry; installed again whenever the lock file changed since the last install.
-apt_install() {
-  local SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
-}
+. scripts/apt.sh
 node_missing=()
 command -v node >/dev/null || node_missing+=(nodejs)
 command -v npm >/dev/null || node_missing+=(npm)
