@@ -84,6 +84,15 @@ impl Reader {
         self.fail(at, &format!("invalid type: {}, expected {expected}", v.describe()));
     }
 
+    /// `got` (what `v` holds as the type wanted), or the empty value after reporting that `v`
+    /// is not `expected`.
+    fn expect<T: Default, V: JsonValue>(&mut self, got: Option<T>, at: &str, v: &V, expected: &str) -> T {
+        got.unwrap_or_else(|| {
+            self.wrong(at, v, expected);
+            T::default()
+        })
+    }
+
     /// `v` as an object with exactly these keys (missing ones are reported by each field).
     pub fn object<V: JsonValue>(&mut self, v: &V, at: String, keys: &[&str]) -> Obj<V> {
         let ok = v.is_object();
@@ -140,10 +149,7 @@ impl Reader {
 
 impl FromJson for String {
     fn read<V: JsonValue>(r: &mut Reader, v: &V, at: String) -> Self {
-        v.string().unwrap_or_else(|| {
-            r.wrong(&at, v, "a string");
-            String::new()
-        })
+        r.expect(v.string(), &at, v, "a string")
     }
     fn empty() -> Self {
         String::new()
@@ -152,10 +158,7 @@ impl FromJson for String {
 
 impl FromJson for bool {
     fn read<V: JsonValue>(r: &mut Reader, v: &V, at: String) -> Self {
-        v.boolean().unwrap_or_else(|| {
-            r.wrong(&at, v, "a boolean");
-            false
-        })
+        r.expect(v.boolean(), &at, v, "a boolean")
     }
     fn empty() -> Self {
         false
@@ -164,10 +167,7 @@ impl FromJson for bool {
 
 impl FromJson for f64 {
     fn read<V: JsonValue>(r: &mut Reader, v: &V, at: String) -> Self {
-        v.number().unwrap_or_else(|| {
-            r.wrong(&at, v, "a number");
-            0.0
-        })
+        r.expect(v.number(), &at, v, "a number")
     }
     fn empty() -> Self {
         0.0
