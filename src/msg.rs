@@ -107,7 +107,7 @@ pub enum After {
 }
 
 /// The message a control sends: `mark` is which of [`MARKS`] it carries, `name` that mark's
-/// value, `arg` its `data-arg` (or the zone it stands for). `None`: the control does nothing
+/// value, `arg` its `data-arg`. `None`: the control does nothing
 /// with this input (a click on a select, a key a button ignores).
 pub fn decode(mark: &str, name: &str, arg: &str, input: Input) -> Option<Msg> {
     use Input::*;
@@ -159,16 +159,14 @@ fn chosen(v: String) -> Option<String> {
 /// Applies a message to the state and says what follows. The only place that decides what
 /// a reader's action changes.
 pub fn apply(st: &mut UiState, ds: &Dataset, msg: Msg) -> After {
-    let was_complete = st.answers.is_complete();
+    let (was_complete, tab) = (st.answers.is_complete(), st.tab);
     let after = match msg {
         Msg::Tab(t) => {
             st.tab = t;
-            st.share_refused = false;
             After::Nothing
         }
         Msg::TabKey(t) => {
             st.tab = t;
-            st.share_refused = false;
             After::Focus(format!("tab-{}", t.id()))
         }
         Msg::Zone(z) => {
@@ -187,7 +185,6 @@ pub fn apply(st: &mut UiState, ds: &Dataset, msg: Msg) -> After {
         Msg::Open(tab, zone) => {
             st.select_zone(ds, Some(&zone));
             st.tab = tab;
-            st.share_refused = false;
             // The panel is replaced: focus goes to the new panel's heading.
             After::FocusNew(format!("h-{}", tab.id()))
         }
@@ -252,6 +249,10 @@ pub fn apply(st: &mut UiState, ds: &Dataset, msg: Msg) -> After {
         Msg::Change(name) => After::Focus(name),
         Msg::ShowMore | Msg::ShowAll | Msg::Notes | Msg::Download(_) | Msg::Lang | Msg::FilterServices(_) => After::Nothing,
     };
+    // A refused share's message belongs to the checker's panel and goes with it.
+    if st.tab != tab {
+        st.share_refused = false;
+    }
     if !was_complete && st.answers.is_complete() {
         After::Reveal
     } else {

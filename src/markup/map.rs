@@ -158,7 +158,7 @@ pub fn panel(ds: &Dataset, lang: Lang, env: &MapEnv, card: &Html) -> Html {
     for z in &ds.zones {
         let Some(id) = zone_id(&z.id) else { continue };
         h.push_str(&format!(
-            "<li><button type=\"button\" class=\"vp-zone-btn\" data-action=\"toggle-zone\" data-zone=\"{id}\" aria-pressed=\"false\"><span class=\"vp-zone-name\">{}</span><span class=\"vp-zone-extent\">{}</span></button></li>",
+            "<li><button type=\"button\" class=\"vp-zone-btn\" data-action=\"toggle-zone\" data-zone=\"{id}\" data-arg=\"{id}\" aria-pressed=\"false\"><span class=\"vp-zone-name\">{}</span><span class=\"vp-zone-extent\">{}</span></button></li>",
             escape(z.short_name.get(lang)),
             escape(z.extent.get(lang)),
         ));

@@ -123,9 +123,6 @@ fn shell(ctx: Ctx, lang: Lang, view: ViewMode, said: NodeRef<leptos::html::Div>)
     // stay in place, so focus follows at once, fast key presses too).
     let on_tab = move |ev: web_sys::Event| {
         if let Some((b, msg)) = dom::message(&ev) {
-            if matches!(msg, Msg::TabKey(_)) {
-                ev.prevent_default();
-            }
             send(ctx, &b, msg);
         }
     };

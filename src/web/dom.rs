@@ -139,18 +139,18 @@ pub fn target(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
 }
 
 /// The control an event came from: the nearest element carrying one of `msg::MARKS`, which
-/// mark it carries, that mark's value and the control's `data-arg` (or the zone it stands
-/// for). These marks name a control, as a form field's `name` does; nothing else is read
+/// mark it carries, that mark's value and the control's `data-arg`. These marks name a control, as a form field's `name` does; nothing else is read
 /// from the page, and never what the reader has chosen (that is in `UiState`).
 fn control(ev: &web_sys::Event) -> Option<(web_sys::Element, &'static str, String, String)> {
     let el = target(ev, &crate::msg::marked())?;
     let (mark, _) = crate::msg::MARKS.into_iter().find(|(_, selector)| el.matches(selector).unwrap_or(false))?;
     let name = el.get_attribute(&format!("data-{mark}")).unwrap_or_default();
-    let arg = el.get_attribute("data-arg").or_else(|| el.get_attribute("data-zone")).unwrap_or_default();
+    let arg = el.get_attribute("data-arg").unwrap_or_default();
     Some((el, mark, name, arg))
 }
 
-/// The message an event sends (`msg::decode`), with the control it came from.
+/// The message an event sends (`msg::decode`), with the control it came from. A key that
+/// sends a message is the widget's: the browser does not also act on it (scroll, submit).
 pub fn message(ev: &web_sys::Event) -> Option<(web_sys::Element, crate::msg::Msg)> {
     use crate::msg::Input;
     let (el, mark, name, arg) = control(ev)?;
@@ -165,7 +165,11 @@ pub fn message(ev: &web_sys::Event) -> Option<(web_sys::Element, crate::msg::Msg
         "keydown" => Input::Key(&key),
         _ => return None,
     };
-    crate::msg::decode(mark, &name, &arg, input).map(|m| (el, m))
+    let msg = crate::msg::decode(mark, &name, &arg, input)?;
+    if kind == "keydown" {
+        ev.prevent_default();
+    }
+    Some((el, msg))
 }
 
 /// The map zone an event is about (pointer over it, focus on it).
@@ -179,13 +183,6 @@ pub fn all(el: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
 }
 
-/// Sets or removes the attribute `name`.
-pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
-    let _ = match value {
-        Some(v) => el.set_attribute(name, v),
-        None => el.remove_attribute(name),
-    };
-}
 
 /// Makes the children of `list` the elements of `items` (each a key and the markup of one
 /// element from `crate::markup`), in order; `shown` are the keys of the children now there, in
@@ -243,7 +240,9 @@ pub fn set_marks(root: &web_sys::Element, marks: &[crate::marks::Mark]) {
                 Mark::Class(_, class, on) => {
                     let _ = el.class_list().toggle_with_force(class, *on);
                 }
-                Mark::Attr(_, name, value) => set_attr(&el, name, Some(value)),
+                Mark::Attr(_, name, value) => {
+                    let _ = el.set_attribute(name, value);
+                }
                 Mark::Style(_, property, value) => {
                     if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
                         let _ = svg.style().set_property(property, value);

@@ -64,12 +64,7 @@ pub fn map_view(ctx: Ctx, lang: Lang) -> Panel {
             }
         }
         kind => match dom::message(&ev) {
-            Some((el, msg)) => {
-                if kind == "keydown" {
-                    ev.prevent_default();
-                }
-                send(ctx, &el, msg);
-            }
+            Some((el, msg)) => send(ctx, &el, msg),
             None if kind == "keydown" => {
                 if let Some(root) = dom::target(&ev, ".vp-map") {
                     move_focus(&root, ev.unchecked_ref());
