@@ -427,6 +427,29 @@ pub fn page(ds: &Dataset, index: &SearchIndex, r: &FilterResult, key: SortKey, l
     Page { named: sort_top(ds, index, named, key, lang, shown), unidentified, more }
 }
 
+/// How many named records the list shows: one page, plus what "Show more" added under the same
+/// filter; a new filter starts again at one page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    filter: Filter,
+    extra: usize,
+}
+
+impl Shown {
+    /// The count shown under the filter `now`, pages of `page`.
+    pub fn count(&self, page: usize, now: &Filter) -> usize {
+        if self.filter == *now {
+            page + self.extra
+        } else {
+            page
+        }
+    }
+    /// After "Show more" under `now`: a page more than is shown now.
+    pub fn more(&self, page: usize, now: &Filter) -> Shown {
+        Shown { filter: now.clone(), extra: self.count(page, now) }
+    }
+}
+
 /// Sorts positions by `cmp`, ties in position order. One sort routine for every list of
 /// positions (each distinct comparison would otherwise add its own copy of the sort to the
 /// wasm).

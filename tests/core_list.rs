@@ -6,7 +6,7 @@ use vats_pilot::equity::Equity;
 use vats_pilot::export::{csv, csv_field, json, CSV_HEADER};
 use std::collections::BTreeMap;
 
-use vats_pilot::filter::{facet, filter, normalise, sort_top, Filter, SearchIndex, SortKey};
+use vats_pilot::filter::{facet, filter, normalise, sort_top, Filter, SearchIndex, Shown, SortKey};
 use vats_pilot::model::{Enterprise, Status};
 use vats_pilot::i18n::Lang;
 use vats_pilot::state::{decode, encode, place_for_zone, Tab, UiState};
@@ -237,4 +237,18 @@ fn the_list_of_areas_toggles_a_zone_from_the_state() {
     assert_eq!(st.zone(), Some("beijing"));
     st.toggle_zone(ds, "beijing");
     assert_eq!(st.zone(), None);
+}
+
+#[test]
+fn show_more_adds_a_page_for_the_filter_it_was_pressed_under_and_a_new_filter_starts_at_one_page() {
+    let any = Filter::default();
+    let hainan = Filter::default().with("zone", "hainan");
+    let shown = Shown::default();
+    assert_eq!(shown.count(10, &any), 10);
+    let shown = shown.more(10, &any);
+    assert_eq!(shown.count(10, &any), 20);
+    let shown = shown.more(10, &any);
+    assert_eq!(shown.count(10, &any), 30);
+    assert_eq!(shown.count(10, &hainan), 10, "a new filter starts again at one page");
+    assert_eq!(shown.more(10, &hainan).count(10, &hainan), 20);
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::common::{download_list, handler, selection_chip, send, Live, Panel};
 use super::{dom, Ctx};
-use crate::filter::{filter, Filter};
+use crate::filter::{filter, Shown};
 use crate::msg::Msg;
 use crate::i18n::Lang;
 use crate::markup::list::{card_items, count_line, count_said, fields, selects, show_more, ListSlots};
@@ -30,10 +30,10 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
         let data = ctx.data();
         ctx.state.with(|st| filter(&data.ds, data.index(), &st.filter)).unwrap_or_default()
     });
-    // "Show more" widens the page for the filter it was pressed under; a new filter starts
-    // again at the first page (derived, so no effect writes a signal).
-    let more = RwSignal::new((Filter::default(), 0usize));
-    let shown = move || more.with(|(f, n)| if ctx.state.with(|st| st.filter == *f) { page_size + n } else { page_size });
+    // "Show more" widens the page for the filter it was pressed under (`filter::Shown`; derived,
+    // so no effect writes a signal).
+    let more = RwSignal::new(Shown::default());
+    let shown = move || more.with(|m| ctx.state.with(|st| m.count(page_size, &st.filter)));
     // The page shown, as positions: the cards change only when it does.
     let page = Memo::new(move |_| {
         let data = ctx.data();
@@ -57,7 +57,10 @@ pub fn list_view(ctx: Ctx, lang: Lang) -> Panel {
     let on = handler(move |ev: web_sys::Event| {
         let Some((el, msg)) = dom::message(&ev) else { return };
         match msg {
-            Msg::ShowMore => more.set((ctx.state.with_untracked(|st| st.filter.clone()), untrack(shown))),
+            Msg::ShowMore => {
+                let next = more.with_untracked(|m| ctx.state.with_untracked(|st| m.more(page_size, &st.filter)));
+                more.set(next);
+            }
             Msg::Download(kind) => {
                 let data = ctx.data();
                 result.with_untracked(|r| download_list(&data.ds, r.indices.iter().map(|i| &data.ds.enterprises[*i]), kind == "csv"));
